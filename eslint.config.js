@@ -1,0 +1,59 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const uiAndIo = [
+  { name: 'react', message: 'The pure layers know nothing of React.' },
+  { name: 'react-dom', message: 'The pure layers know nothing of React.' },
+  { name: 'dicomweb-client', message: 'I/O lives in src/adapters.' },
+];
+const uiAndIoPatterns = [
+  { group: ['react/*', 'react-dom/*', '@tanstack/*', 'react-router*', 'react-i18next', 'i18next*'], message: 'The pure layers know nothing of UI frameworks.' },
+  { group: ['@cornerstonejs/*'], message: 'Only src/viewer/cornerstone imports Cornerstone3D.' },
+  { group: ['**/adapters/*', '**/worklist/*', '**/viewer/*', '**/i18n/*', '**/shell/*'], message: 'Arrows point inward: the pure layers import no outer layer.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', '.cache', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'DICOM strings are untrusted: render them as text.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@cornerstonejs/*'], message: 'Only src/viewer/cornerstone imports Cornerstone3D.' }] }],
+    },
+  },
+  {
+    files: ['src/viewer/cornerstone/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/hanging-protocols/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: uiAndIo, patterns: uiAndIoPatterns }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'I/O lives in src/adapters.' },
+        { name: 'XMLHttpRequest', message: 'I/O lives in src/adapters.' },
+        { name: 'window', message: 'The pure layers know nothing of the DOM.' },
+        { name: 'document', message: 'The pure layers know nothing of the DOM.' },
+        { name: 'localStorage', message: 'The pure layers know nothing of the DOM.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,114 @@
+/**
+ * The gateway: serves the built app with SPA fallback, the browser's view of the configuration, and the
+ * same-origin proxies `/sites/{id}/dicom-web/...` and `/identity/pixm/...` (deployment contract §2).
+ * It proxies nowhere else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
+import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
+import { securityHeaders } from './securityHeaders.ts';
+import { proxyRequest } from './proxyRequest.ts';
+import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
+
+export interface GatewayOptions {
+  config: RuntimeConfig;
+  /** Folder of the built app (`dist/`); without it only the API routes answer. */
+  staticDir?: string;
+  logger?: boolean;
+}
+
+const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
+const IDENTITY_PREFIX = /^\/identity\/pixm(\/.*)?$/;
+const IDENTITY_TIMEOUT_MS = 5000;
+
+export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 2000 } });
+  const sites = new Map(config.sites.map((site) => [site.id, site]));
+  const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(securityHeaders);
+  });
+
+  app.get('/config.json', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return publicConfig;
+  });
+
+  const proxy = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { path: rawPath, query } = splitRawUrl(request.raw.url ?? '/');
+    const siteMatch = SITE_PREFIX.exec(rawPath);
+    if (siteMatch) {
+      const site = sites.get(siteMatch[1] ?? '');
+      if (!site) return notFound(reply, `unknown site "${siteMatch[1] ?? ''}"`);
+      return forward(request, reply, site.dicomweb, siteMatch[2] ?? '', query, `site ${site.id}`, site.timeoutMs ?? DEFAULT_SITE_TIMEOUT_MS);
+    }
+    const identityMatch = IDENTITY_PREFIX.exec(rawPath);
+    if (identityMatch) {
+      const pixm = config.identity?.pixm;
+      if (!pixm) return notFound(reply, 'no identity service is configured');
+      return forward(request, reply, pixm, identityMatch[1] ?? '', query, 'identity service', IDENTITY_TIMEOUT_MS);
+    }
+    return notFound(reply, 'not found');
+  };
+  for (const url of ['/sites/*', '/identity/*']) {
+    app.route({ method: ['GET', 'HEAD'], url, handler: proxy });
+    app.route({
+      method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      url,
+      handler: async (_request, reply) => reply.code(405).header('allow', 'GET, HEAD').send({ error: 'method not allowed' }),
+    });
+  }
+
+  const indexHtml = options.staticDir ? path.join(options.staticDir, 'index.html') : undefined;
+  if (options.staticDir && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, {
+      root: options.staticDir,
+      wildcard: false,
+      index: false,
+      // @fastify/static 10 hands the Fastify reply to setHeaders.
+      setHeaders: (reply: FastifyReply, filePath: string) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.setNotFoundHandler((request, reply) => {
+      const accept = request.headers.accept ?? '';
+      const { path: rawPath } = splitRawUrl(request.raw.url ?? '/');
+      const isAsset = rawPath.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(rawPath);
+      if ((request.method === 'GET' || request.method === 'HEAD') && !isAsset && accept.includes('text/html')) {
+        reply.header('cache-control', 'no-cache');
+        return reply.sendFile('index.html');
+      }
+      return notFound(reply, 'not found');
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => notFound(reply, 'not found'));
+  }
+  return app;
+}
+
+function notFound(reply: FastifyReply, message: string) {
+  return reply.code(404).header('cache-control', 'no-store').send({ error: message });
+}
+
+async function forward(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  base: string,
+  rest: string,
+  query: string,
+  label: string,
+  timeoutMs: number,
+) {
+  const target = upstreamUrlFor(base, rest.replace(/^\//, ''), query);
+  if (!target.ok) {
+    return reply.code(400).header('cache-control', 'no-store').send({ error: `refused: ${target.reason}` });
+  }
+  await proxyRequest(request, reply, { label, url: target.url, timeoutMs });
+  return reply;
+}

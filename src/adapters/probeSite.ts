@@ -1,0 +1,40 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { PublicSite } from '../domain/config/publicConfig.ts';
+import type { SiteStatus } from '../domain/federation/siteState.ts';
+import { fetchWithTimeout } from './fetchWithTimeout.ts';
+import { describeHttpFailure } from './describeHttpFailure.ts';
+
+/**
+ * Asks a site for one study (QIDO-RS, PS3.18 §10.6) to tell whether its archive answers through the gateway.
+ */
+export async function probeSite(site: PublicSite, signal?: AbortSignal): Promise<SiteStatus> {
+  const answer = await fetchWithTimeout(`${site.dicomweb}/studies?limit=1`, {
+    headers: { accept: 'application/dicom+json' },
+    timeoutMs: site.timeoutMs,
+    signal,
+  });
+  const ms = Math.round(answer.ms);
+  switch (answer.kind) {
+    case 'response':
+      if (answer.response.ok) {
+        await answer.response.body?.cancel();
+        return { siteId: site.id, state: 'ok', ms };
+      }
+      return { siteId: site.id, state: answer.response.status === 504 ? 'timeout' : 'error', ms, error: await describeHttpFailure(answer.response) };
+    case 'timeout':
+      return { siteId: site.id, state: 'timeout', ms, error: `no answer within ${site.timeoutMs} ms` };
+    case 'network-error':
+      return { siteId: site.id, state: 'error', ms, error: answer.message };
+    case 'aborted':
+      return { siteId: site.id, state: 'error', ms, error: 'cancelled' };
+  }
+}
+
+export const siteProbeQuery = (site: PublicSite) =>
+  queryOptions({
+    queryKey: ['site-probe', site.id],
+    queryFn: ({ signal }) => probeSite(site, signal),
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+    retry: false,
+  });

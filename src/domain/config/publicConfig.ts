@@ -1,0 +1,54 @@
+/**
+ * What the browser is told about the deployment (`GET /config.json`): enough to label sites and to build
+ * same-origin URLs, never an upstream URL.
+ */
+import { z } from 'zod';
+import type { RuntimeConfig } from './runtimeConfig.ts';
+
+export interface PublicSite {
+  id: string;
+  name: string;
+  issuerOfPatientId: string;
+  patientIdSystem: string;
+  /** Same-origin DICOMweb root, proxied by the gateway. */
+  dicomweb: string;
+  timeoutMs: number;
+}
+
+export interface PublicConfig {
+  sites: PublicSite[];
+  identity: { pixm: string | null };
+}
+
+export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
+  return {
+    sites: config.sites.map((site) => ({
+      id: site.id,
+      name: site.name,
+      issuerOfPatientId: site.issuerOfPatientId,
+      patientIdSystem: site.patientIdSystem,
+      dicomweb: `/sites/${site.id}/dicom-web`,
+      timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
+    })),
+    identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
+  };
+}
+
+const publicSiteSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  issuerOfPatientId: z.string(),
+  patientIdSystem: z.string(),
+  dicomweb: z.string().startsWith('/sites/'),
+  timeoutMs: z.number().int().positive(),
+});
+
+const publicConfigSchema = z.object({
+  sites: z.array(publicSiteSchema),
+  identity: z.object({ pixm: z.string().startsWith('/identity/').nullable() }),
+});
+
+/** Checks what the gateway sent; only same-origin paths are accepted as endpoints. */
+export function parsePublicConfig(input: unknown): PublicConfig {
+  return publicConfigSchema.parse(input);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseRuntimeConfig, validateRuntimeConfig } from './runtimeConfig.ts';
+import { toPublicConfig } from './publicConfig.ts';
+
+const site = (overrides: Record<string, unknown> = {}) => ({
+  id: 'chu-dijon',
+  name: 'CHU Dijon',
+  dicomweb: 'http://127.0.0.1:8042/dicom-web',
+  issuerOfPatientId: 'CHU-DIJON',
+  patientIdSystem: 'urn:oid:1.2.250.1.999.1.1',
+  timeoutMs: 8000,
+  ...overrides,
+});
+const second = () => site({ id: 'cgfl', name: 'CGFL', issuerOfPatientId: 'CGFL', patientIdSystem: 'urn:oid:1.2.250.1.999.2.1' });
+
+describe('runtime configuration', () => {
+  it('accepts the contract example', () => {
+    const result = validateRuntimeConfig({ sites: [site()], identity: { pixm: 'http://127.0.0.1:8150/fhir' } });
+    expect(result).toEqual({ ok: true, config: { sites: [site()], identity: { pixm: 'http://127.0.0.1:8150/fhir' } } });
+  });
+
+  it('accepts a configuration without identity service or timeout', () => {
+    const result = validateRuntimeConfig({ sites: [site({ timeoutMs: undefined }), second()] });
+    expect(result.ok).toBe(true);
+  });
+
+  it('names the faulty field of the second site', () => {
+    const result = validateRuntimeConfig({ sites: [site(), { ...second(), dicomweb: 'ftp://x/dicom-web' }] });
+    expect(result).toEqual({ ok: false, errors: ['sites[1].dicomweb: must be an http(s) URL'] });
+  });
+
+  it.each([
+    [{ id: 'CHU Dijon' }, 'sites[0].id: must match [a-z0-9-]+'],
+    [{ name: '  ' }, 'sites[0].name: must not be empty'],
+    [{ dicomweb: 'not a url' }, 'sites[0].dicomweb: must be an http(s) URL'],
+    [{ dicomweb: 'http://user:secret@host/dicom-web' }, 'sites[0].dicomweb: must be an http(s) URL'],
+    [{ timeoutMs: 'fast' }, 'sites[0].timeoutMs: must be a number of milliseconds'],
+    [{ timeoutMs: 1.5 }, 'sites[0].timeoutMs: must be a whole number of milliseconds'],
+    [{ issuerOfPatientId: undefined }, 'sites[0].issuerOfPatientId: must be a string'],
+  ])('refuses %o with a message naming the field', (overrides, message) => {
+    const result = validateRuntimeConfig({ sites: [site(overrides)] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContain(message);
+  });
+
+  it('refuses unknown fields, so a typo is not silently ignored', () => {
+    const result = validateRuntimeConfig({ sites: [site({ dicomWeb: 'http://x' })] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/sites\[0\].*dicomWeb/);
+  });
+
+  it('refuses duplicate site ids and shared identifier domains', () => {
+    const result = validateRuntimeConfig({ sites: [site(), site({ name: 'Other' })] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toContain('sites[1].id: duplicates sites[0].id "chu-dijon"');
+      expect(result.errors.some((line) => line.startsWith('sites[1].issuerOfPatientId:'))).toBe(true);
+    }
+  });
+
+  it('refuses an empty site list, a bad identity URL and invalid JSON', () => {
+    expect(validateRuntimeConfig({ sites: [] })).toEqual({ ok: false, errors: ['sites: must list at least one site'] });
+    expect(validateRuntimeConfig({ sites: [site()], identity: { pixm: 'javascript:alert(1)' } })).toEqual({
+      ok: false,
+      errors: ['identity.pixm: must be an http(s) URL'],
+    });
+    const broken = parseRuntimeConfig('{ "sites": [');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.errors[0]).toMatch(/^not valid JSON/);
+  });
+
+  it('tells the browser no upstream URL', () => {
+    const result = validateRuntimeConfig({ sites: [site(), second()], identity: { pixm: 'http://10.1.2.3/fhir' } });
+    if (!result.ok) throw new Error('expected a valid config');
+    const browserView = JSON.stringify(toPublicConfig(result.config, 8000));
+    expect(browserView).not.toContain('127.0.0.1');
+    expect(browserView).not.toContain('10.1.2.3');
+    expect(toPublicConfig(result.config, 8000).sites[1]).toEqual({
+      id: 'cgfl',
+      name: 'CGFL',
+      issuerOfPatientId: 'CGFL',
+      patientIdSystem: 'urn:oid:1.2.250.1.999.2.1',
+      dicomweb: '/sites/cgfl/dicom-web',
+      timeoutMs: 8000,
+    });
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Runtime configuration of a Passerelle deployment: the archives (sites) it federates and the identity
+ * cross-reference service (IHE PIXm, ITI-83). The file format is the one of the deployment contract.
+ */
+import { z } from 'zod';
+
+const httpUrl = z
+  .string({ error: 'must be a string' })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+const nonEmpty = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty');
+
+export const siteConfigSchema = z.strictObject({
+  id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
+  name: nonEmpty,
+  dicomweb: httpUrl,
+  issuerOfPatientId: nonEmpty,
+  patientIdSystem: nonEmpty,
+  timeoutMs: z
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100')
+    .max(600_000, 'must be at most 600000')
+    .optional(),
+});
+
+export const runtimeConfigSchema = z
+  .strictObject({
+    sites: z.array(siteConfigSchema, { error: 'must be a list of sites' }).min(1, 'must list at least one site'),
+    identity: z.strictObject({ pixm: httpUrl.optional() }).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.sites.forEach((site, index) => {
+      const first = seen.get(site.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sites', index, 'id'], message: `duplicates sites[${first}].id "${site.id}"` });
+      } else {
+        seen.set(site.id, index);
+      }
+    });
+    for (const key of ['issuerOfPatientId', 'patientIdSystem'] as const) {
+      const owners = new Map<string, number>();
+      config.sites.forEach((site, index) => {
+        const first = owners.get(site[key]);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sites', index, key],
+            message: `duplicates sites[${first}].${key}: each site needs its own patient-identifier domain`,
+          });
+        } else {
+          owners.set(site[key], index);
+        }
+      });
+    }
+  });
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+/** Default per-request timeout towards a site when the configuration names none. */
+export const DEFAULT_SITE_TIMEOUT_MS = 8000;
+
+export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; errors: string[] };
+
+/** Formats a path such as `['sites', 1, 'dicomweb']` as `sites[1].dicomweb`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    const name = String(key);
+    return text === '' ? name : `${text}.${name}`;
+  }, '');
+}
+
+/** Validates parsed JSON against the contract's configuration schema; each error names its field. */
+export function validateRuntimeConfig(input: unknown): ConfigResult {
+  const parsed = runtimeConfigSchema.safeParse(input);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const errors = parsed.error.issues.map((issue) => {
+    const field = formatFieldPath(issue.path);
+    return field === '' ? issue.message : `${field}: ${issue.message}`;
+  });
+  return { ok: false, errors };
+}
+
+/** Validates the text of a configuration file (JSON). */
+export function parseRuntimeConfig(text: string): ConfigResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  return validateRuntimeConfig(json);
+}

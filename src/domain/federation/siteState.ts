@@ -1,0 +1,16 @@
+/**
+ * What the user is told about each archive: the state of the last query sent to it (deployment contract §4,
+ * `[data-testid=site-status]`). A failure is a value with words, never a silently missing site.
+ */
+export type SiteState = 'loading' | 'ok' | 'partial' | 'error' | 'timeout';
+
+export interface SiteStatus {
+  siteId: string;
+  state: SiteState;
+  /** Round-trip time of the last answer, in milliseconds. */
+  ms?: number;
+  /** What failed, in words (HTTP status and reason, network error, timeout). */
+  error?: string;
+}
+
+export type IdentityState = 'ok' | 'unavailable' | 'not-configured';

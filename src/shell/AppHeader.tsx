@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicConfig } from '../domain/config/publicConfig.ts';
+import { IdentityStatusBadge } from './IdentityStatusBadge.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SiteStatusBadge } from './SiteStatusBadge.tsx';
+
+/** The header: product name, every configured site with its reachability, the identity service, the language. */
+export function AppHeader({ config }: { config: PublicConfig | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">{t('app.title')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      {config && (
+        <nav aria-label={t('sites.heading')} className="site-list">
+          <ul>
+            {config.sites.map((site) => (
+              <li key={site.id}>
+                <SiteStatusBadge site={site} />
+              </li>
+            ))}
+            <li>
+              <IdentityStatusBadge config={config} />
+            </li>
+          </ul>
+        </nav>
+      )}
+      <LanguageSwitch />
+    </header>
+  );
+}
