@@ -1,0 +1,155 @@
+/**
+ * What the demo contains: patients as each site knows them, their studies and series. Every name is synthetic.
+ * Person 1 is known at both sites under different IDs (and a slightly different name spelling); patient ID
+ * 300042 exists at both sites for two different people.
+ */
+import type { DemoSiteKey } from '../demoSites.ts';
+import { explicitVrLittleEndian, implicitVrLittleEndian, jpeg2000Lossless, jpegLsLossless, rleLossless } from './transferSyntaxes.ts';
+import { reportChuCt2026, reportCgflTap2026 } from './demoReports.ts';
+import type { ReportText } from './demoReports.ts';
+
+export interface DemoPatient {
+  site: DemoSiteKey;
+  patientId: string;
+  /** PN, ISO 8859-1 characters only. */
+  name: string;
+  birthDate: string;
+  sex: 'F' | 'M';
+  /** Stable name of the person: seeds the anatomy, shared by the same person's records at both sites. */
+  personKey: string;
+  /** In-plane body size factor. */
+  bodyScale: number;
+}
+
+interface SeriesBase {
+  number: number;
+  description: string;
+}
+
+export interface CtSeriesSpec extends SeriesBase {
+  kind: 'ct';
+  bodyPart: string;
+  slices: number;
+  /** Slice thickness and spacing between slices (mm). */
+  spacingMm: number;
+  pixelSpacingMm: number;
+  /** Height of the first (most cranial) slice. */
+  firstZ: number;
+  transferSyntaxUid: string;
+  contrast: boolean;
+  /** Diameter of the lung nodule at this date, 0 for none. */
+  noduleDiameterMm: number;
+  /** Instance numbers run feet to head, against acquisition order, so viewers must sort by position. */
+  reverseInstanceNumbers?: boolean;
+}
+
+export interface MrSeriesSpec extends SeriesBase {
+  kind: 'mr';
+  weighting: 'T1' | 'T2';
+  slices: number;
+}
+
+export interface SrSeriesSpec extends SeriesBase {
+  kind: 'sr';
+  report: ReportText;
+  /** Series number of the images the report is about (Current Requested Procedure Evidence). */
+  evidenceSeriesNumber: number;
+}
+
+export interface PdfSeriesSpec extends SeriesBase {
+  kind: 'pdf';
+  report: ReportText;
+}
+
+export interface CrSeriesSpec extends SeriesBase {
+  kind: 'cr';
+}
+
+export interface MultiframeScSeriesSpec extends SeriesBase {
+  kind: 'sc-multiframe';
+  frames: number;
+}
+
+export type DemoSeriesSpec = CtSeriesSpec | MrSeriesSpec | SrSeriesSpec | PdfSeriesSpec | CrSeriesSpec | MultiframeScSeriesSpec;
+
+export interface DemoStudy {
+  /** Stable name: seeds the study's UIDs. */
+  key: string;
+  patient: DemoPatient;
+  date: string;
+  time: string;
+  accessionNumber: string;
+  studyId: string;
+  description: string;
+  referringPhysician: string;
+  series: readonly DemoSeriesSpec[];
+}
+
+const person1Chu: DemoPatient = { site: 'chu', patientId: 'A100001', name: 'DURAND^MARIE^CLAIRE', birthDate: '19580312', sex: 'F', personKey: 'person-1', bodyScale: 0.97 };
+const person1Cgfl: DemoPatient = { ...person1Chu, site: 'cgfl', patientId: 'B-778899', name: 'DURAND^MARIE-CLAIRE' };
+const person2: DemoPatient = { site: 'chu', patientId: 'A100002', name: 'LEFÈVRE^HÉLÈNE', birthDate: '19710704', sex: 'F', personKey: 'person-2', bodyScale: 0.92 };
+const person3: DemoPatient = { site: 'chu', patientId: '300042', name: 'MARTIN^PAUL', birthDate: '19450921', sex: 'M', personKey: 'person-3', bodyScale: 1.04 };
+const person4: DemoPatient = { site: 'cgfl', patientId: '300042', name: 'BERNARD^LUC', birthDate: '19820203', sex: 'M', personKey: 'person-4', bodyScale: 1.08 };
+
+export const demoStudies: readonly DemoStudy[] = [
+  {
+    key: 'chu/A100001/ct-thorax-2026-11-18', patient: person1Chu, date: '20261118', time: '091512',
+    accessionNumber: 'CHU26-001234', studyId: '1234', description: 'TDM THORAX', referringPhysician: 'MOREAU^ANNE',
+    series: [
+      { kind: 'ct', number: 2, description: 'Thorax 2,5 mm injecté', bodyPart: 'CHEST', slices: 120, spacingMm: 2.5, pixelSpacingMm: 0.7421875, firstZ: 195, transferSyntaxUid: jpegLsLossless, contrast: true, noduleDiameterMm: 14 },
+      { kind: 'sr', number: 90, description: 'Compte rendu', report: reportChuCt2026, evidenceSeriesNumber: 2 },
+    ],
+  },
+  {
+    key: 'chu/A100001/ct-thorax-2025-05-10', patient: person1Chu, date: '20250510', time: '104233',
+    accessionNumber: 'CHU25-004321', studyId: '4321', description: 'TDM THORAX', referringPhysician: 'MOREAU^ANNE',
+    series: [
+      { kind: 'ct', number: 2, description: 'Thorax 3 mm injecté', bodyPart: 'CHEST', slices: 100, spacingMm: 3, pixelSpacingMm: 0.78125, firstZ: 190, transferSyntaxUid: rleLossless, contrast: true, noduleDiameterMm: 6 },
+    ],
+  },
+  {
+    key: 'cgfl/B-778899/ct-tap-2026-06-30', patient: person1Cgfl, date: '20260630', time: '140807',
+    accessionNumber: 'CACB26-000777', studyId: '777', description: 'TDM TAP', referringPhysician: 'GARNIER^LOUIS',
+    series: [
+      { kind: 'ct', number: 3, description: 'TAP portal 5 mm', bodyPart: 'CHESTABDPELVIS', slices: 80, spacingMm: 5, pixelSpacingMm: 0.8, firstZ: 192, transferSyntaxUid: jpeg2000Lossless, contrast: true, noduleDiameterMm: 10, reverseInstanceNumbers: true },
+      { kind: 'pdf', number: 99, description: 'Compte rendu (PDF)', report: reportCgflTap2026 },
+    ],
+  },
+  {
+    key: 'chu/A100001/irm-cerebrale-2026-01-02', patient: person1Chu, date: '20260102', time: '163010',
+    accessionNumber: 'CHU26-000042', studyId: '42', description: 'IRM CEREBRALE', referringPhysician: 'MOREAU^ANNE',
+    series: [
+      { kind: 'mr', number: 3, description: 'T1 SE axial', weighting: 'T1', slices: 24 },
+      { kind: 'mr', number: 4, description: 'T2 TSE axial', weighting: 'T2', slices: 24 },
+    ],
+  },
+  {
+    key: 'chu/A100002/ct-abdomen-2026-10-02', patient: person2, date: '20261002', time: '111045',
+    accessionNumber: 'CHU26-001102', studyId: '1102', description: 'TDM ABDOMEN', referringPhysician: 'ROUSSEAU^CÉCILE',
+    series: [
+      { kind: 'ct', number: 2, description: 'Abdomen portal 5 mm', bodyPart: 'ABDOMEN', slices: 60, spacingMm: 5, pixelSpacingMm: 0.76171875, firstZ: 20, transferSyntaxUid: explicitVrLittleEndian, contrast: true, noduleDiameterMm: 0 },
+    ],
+  },
+  {
+    key: 'chu/300042/ct-thorax-2026-08-15', patient: person3, date: '20260815', time: '083020',
+    accessionNumber: 'CHU26-000815', studyId: '815', description: 'TDM THORAX', referringPhysician: 'MOREAU^ANNE',
+    series: [
+      { kind: 'ct', number: 2, description: 'Thorax 5 mm sans injection', bodyPart: 'CHEST', slices: 60, spacingMm: 5, pixelSpacingMm: 0.78125, firstZ: 200, transferSyntaxUid: implicitVrLittleEndian, contrast: false, noduleDiameterMm: 0 },
+    ],
+  },
+  {
+    key: 'cgfl/300042/radio-thorax-2026-09-20', patient: person4, date: '20260920', time: '095500',
+    accessionNumber: 'CACB26-000920', studyId: '920', description: 'RADIO THORAX', referringPhysician: 'GARNIER^LOUIS',
+    series: [{ kind: 'cr', number: 1, description: 'Thorax face PA' }],
+  },
+  {
+    key: 'cgfl/300042/ct-thorax-capture-2026-09-25', patient: person4, date: '20260925', time: '152240',
+    accessionNumber: 'CACB26-000925', studyId: '925', description: 'TDM THORAX BASSE DOSE', referringPhysician: 'GARNIER^LOUIS',
+    series: [{ kind: 'sc-multiframe', number: 5, description: 'Coupes axiales (capture multiframe)', frames: 20 }],
+  },
+];
+
+/** Slices of a CT or MR series when generating a reduced set (`sliceScale` < 1): at least 2. */
+export function scaledSliceCount(slices: number, sliceScale: number): number {
+  return Math.max(2, Math.min(slices, Math.round(slices * sliceScale)));
+}
