@@ -77,10 +77,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
       },
     });
     app.setNotFoundHandler((request, reply) => {
-      const accept = request.headers.accept ?? '';
       const { path: rawPath } = splitRawUrl(request.raw.url ?? '/');
       const isAsset = rawPath.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(rawPath);
-      if ((request.method === 'GET' || request.method === 'HEAD') && !isAsset && accept.includes('text/html')) {
+      if ((request.method === 'GET' || request.method === 'HEAD') && !isAsset) {
         reply.header('cache-control', 'no-cache');
         return reply.sendFile('index.html');
       }

@@ -1,0 +1,57 @@
+/**
+ * The real parts the tests need from Debian: Chromium (driven by Playwright) and Orthanc with its DICOMweb
+ * plugin. Missing ones are reported with the command that installs them; the tests never skip silently.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const INSTALL_COMMAND = 'sudo apt-get install -y chromium orthanc orthanc-dicomweb';
+
+export interface Prerequisites {
+  chromium: string;
+  orthanc: string;
+  dicomwebPlugin: string;
+}
+
+function findExecutable(names: readonly string[], extraDirs: readonly string[]): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...extraDirs].filter(Boolean);
+  for (const name of names) {
+    if (path.isAbsolute(name)) {
+      if (fs.existsSync(name)) return name;
+      continue;
+    }
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export function locatePrerequisites(): { found: Prerequisites } | { missing: string[] } {
+  const chromium = findExecutable([process.env.PASSERELLE_CHROMIUM ?? '', 'chromium', 'chromium-browser'].filter(Boolean), ['/usr/bin']);
+  const orthanc = findExecutable([process.env.PASSERELLE_ORTHANC ?? '', 'Orthanc'].filter(Boolean), ['/usr/sbin', '/usr/local/sbin', '/usr/bin']);
+  const pluginCandidates = [
+    process.env.PASSERELLE_ORTHANC_DICOMWEB ?? '',
+    '/usr/share/orthanc/plugins/libOrthancDicomWeb.so',
+    '/usr/lib/orthanc/plugins/libOrthancDicomWeb.so',
+  ].filter(Boolean);
+  const dicomwebPlugin = pluginCandidates.find((candidate) => fs.existsSync(candidate));
+  const missing: string[] = [];
+  if (!chromium) missing.push('Chromium (/usr/bin/chromium; or set PASSERELLE_CHROMIUM)');
+  if (!orthanc) missing.push('Orthanc (the Orthanc executable; or set PASSERELLE_ORTHANC)');
+  if (!dicomwebPlugin) missing.push('the Orthanc DICOMweb plugin (libOrthancDicomWeb.so; or set PASSERELLE_ORTHANC_DICOMWEB)');
+  if (!chromium || !orthanc || !dicomwebPlugin) return { missing };
+  return { found: { chromium, orthanc, dicomwebPlugin } };
+}
+
+/** Throws a loud, actionable error when a prerequisite is missing. */
+export function requirePrerequisites(): Prerequisites {
+  const located = locatePrerequisites();
+  if ('missing' in located) {
+    throw new Error(
+      `The tests need real parts that are not installed:\n${located.missing.map((line) => `  - ${line}`).join('\n')}\nInstall them with:\n  ${INSTALL_COMMAND}`,
+    );
+  }
+  return located.found;
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm start`: serves the viewer for the sites of a configuration file, or, without one, for the embedded demo
+ * (deployment contract §1).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCliArgs, usage } from './cli.ts';
+import { loadConfigFile } from './loadConfigFile.ts';
+import { ensureBuilt } from './ensureBuilt.ts';
+import { createGateway } from './gateway/createGateway.ts';
+import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = path.join(root, 'dist');
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<number> {
+  const cli = parseCliArgs(process.argv.slice(2));
+  if (!cli.ok) {
+    console.error(`passerelle: ${cli.error}\n${usage}`);
+    return 2;
+  }
+  if (cli.options.help) {
+    console.log(usage);
+    return 0;
+  }
+  const { configFile, port, host } = cli.options;
+
+  let config: RuntimeConfig;
+  const closers: (() => Promise<void>)[] = [];
+  if (configFile) {
+    const loaded = await loadConfigFile(configFile);
+    if (!loaded.ok) {
+      console.error(`passerelle: invalid configuration ${configFile}:\n${loaded.errors.map((line) => `  ${line}`).join('\n')}`);
+      return 2;
+    }
+    config = loaded.config;
+    await ensureBuilt(root, distDir, log);
+  } else {
+    const { startDemo } = await import('./demo/startDemo.ts');
+    const [demo] = await Promise.all([startDemo(path.join(root, '.cache', 'demo'), log), ensureBuilt(root, distDir, log)]);
+    config = demo.config;
+    closers.push(() => demo.close());
+  }
+
+  const gateway = await createGateway({ config, staticDir: distDir });
+  closers.unshift(() => gateway.close());
+  const address = await gateway.listen({ port, host });
+  const shown = address.replace('://[::1]', '://localhost');
+  log(`Passerelle is serving ${shown}/ for ${config.sites.map((site) => site.name).join(', ')}${configFile ? '' : ' (embedded demo)'}`);
+
+  const stop = async () => {
+    for (const close of closers) await close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`passerelle: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
