@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const INSTALL_COMMAND = 'sudo apt-get install -y chromium orthanc orthanc-dicomweb';
+export const INSTALL_COMMAND = 'sudo apt-get install -y chromium orthanc orthanc-dicomweb poppler-utils';
 
 export interface Prerequisites {
   chromium: string;
@@ -41,7 +41,8 @@ export function locatePrerequisites(): { found: Prerequisites } | { missing: str
   if (!chromium) missing.push('Chromium (/usr/bin/chromium; or set PASSERELLE_CHROMIUM)');
   if (!orthanc) missing.push('Orthanc (the Orthanc executable; or set PASSERELLE_ORTHANC)');
   if (!dicomwebPlugin) missing.push('the Orthanc DICOMweb plugin (libOrthancDicomWeb.so; or set PASSERELLE_ORTHANC_DICOMWEB)');
-  if (!chromium || !orthanc || !dicomwebPlugin) return { missing };
+  if (!findExecutable(['pdftotext'], ['/usr/bin'])) missing.push('pdftotext (poppler-utils), the PDF reader the demo report is checked with');
+  if (missing.length > 0 || !chromium || !orthanc || !dicomwebPlugin) return { missing };
   return { found: { chromium, orthanc, dicomwebPlugin } };
 }
 

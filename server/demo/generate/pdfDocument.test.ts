@@ -20,15 +20,6 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('latin1');
 }
 
-function commandAvailable(command: string): boolean {
-  try {
-    execFileSync(command, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
 describe('buildPdf', () => {
   it('writes a cross-reference table whose offsets point at each object', () => {
     const text = latin1(buildPdf(page));
@@ -61,7 +52,7 @@ describe('buildPdf', () => {
     expect(Buffer.from(bytes).includes(Buffer.from([0x6e, 0xe9, 0x65]))).toBe(true);
   });
 
-  it.runIf(commandAvailable('pdftotext'))('is read by a real PDF reader', () => {
+  it('is read by a real PDF reader (poppler)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-pdf-'));
     try {
       const file = path.join(dir, 'report.pdf');

@@ -14,3 +14,15 @@ export interface SiteStatus {
 }
 
 export type IdentityState = 'ok' | 'unavailable' | 'not-configured';
+
+/** The status a site's search outcome shows (deployment contract §4, `[data-testid=site-status]`). */
+export function siteStatusFromOutcome(outcome: {
+  siteId: string;
+  status: Exclude<SiteState, 'loading'>;
+  ms: number;
+  error?: string;
+}): SiteStatus {
+  const status: SiteStatus = { siteId: outcome.siteId, state: outcome.status, ms: Math.round(outcome.ms) };
+  if (outcome.error !== undefined) status.error = outcome.error;
+  return status;
+}
