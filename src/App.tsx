@@ -4,6 +4,7 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { publicConfigQuery } from './adapters/fetchPublicConfig.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { WorklistPage } from './worklist/WorklistPage.tsx';
+import { ViewerPage } from './viewer/ViewerPage.tsx';
 
 /** Routes: the worklist (home); the viewer and IHE Invoke Image Display launch routes join it later. */
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
         {config.data && (
           <Routes>
             <Route path="/" element={<WorklistPage config={config.data} />} />
+            <Route path="/viewer/:siteId/:studyUid" element={<ViewerPage config={config.data} />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

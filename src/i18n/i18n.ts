@@ -25,3 +25,8 @@ i18n.on('languageChanged', (language) => {
 });
 
 export { i18n };
+
+/** The locale dates and times are shown in: English UI in European day-month order, as in hospitals here. */
+export function displayLocale(language: string | undefined): string {
+  return language?.startsWith('fr') ? 'fr-FR' : 'en-GB';
+}

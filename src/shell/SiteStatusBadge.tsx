@@ -11,7 +11,7 @@ export function SiteStatusBadge({ site }: { site: PublicSite }) {
   const state: SiteState = probe.isFetching || !probe.data ? 'loading' : probe.data.state;
   const status = probe.data;
   return (
-    <span className={`status-badge state-${state}`} data-testid="site-status" data-site-id={site.id} data-state={state}>
+    <span className={`status-badge state-${state}`} data-testid="site-reachability" data-site-id={site.id} data-state={state}>
       <span className="status-dot" aria-hidden="true" />
       <span className="status-name">{site.name}</span>
       <span className="status-text">

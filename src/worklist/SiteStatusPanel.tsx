@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { siteProbeQuery } from '../adapters/probeSite.ts';
+import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
+import type { SiteSearchStatus } from './siteSearchStatus.ts';
+
+interface Props {
+  config: PublicConfig;
+  /** The last search's status per site; without a search, each site's reachability check is shown. */
+  statuses?: SiteSearchStatus[];
+  onRetry?: (siteId: string) => void;
+  onMore?: (siteId: string) => void;
+}
+
+/** Per-site state of the last query (deployment contract §4): loading, ok, partial, error, timeout. */
+export function SiteStatusPanel({ config, statuses, onRetry, onMore }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="site-status-panel" aria-label={t('worklist.sitesHeading')}>
+      <ul>
+        {config.sites.map((site) => {
+          const status = statuses?.find((candidate) => candidate.siteId === site.id);
+          return (
+            <li key={site.id}>
+              {status ? <SiteStatusLine site={site} status={status} onRetry={onRetry} onMore={onMore} /> : <ProbedSiteStatus site={site} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ProbedSiteStatus({ site }: { site: PublicSite }) {
+  const probe = useQuery(siteProbeQuery(site));
+  const status: SiteSearchStatus = probe.isFetching || !probe.data
+    ? { siteId: site.id, state: 'loading', truncated: false }
+    : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }) };
+  return <SiteStatusLine site={site} status={status} onRetry={() => void probe.refetch()} />;
+}
+
+function SiteStatusLine({ site, status, onRetry, onMore }: { site: PublicSite; status: SiteSearchStatus; onRetry?: (siteId: string) => void; onMore?: (siteId: string) => void }) {
+  const { t } = useTranslation();
+  const failed = status.state === 'error' || status.state === 'timeout';
+  return (
+    <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} aria-live="polite">
+      <span className="status-dot" aria-hidden="true" />
+      <span className="status-name">{site.name}</span>
+      <span className="status-text">
+        {t(`sites.state.${status.state}`)}
+        {status.ms !== undefined && status.state !== 'loading' && ` · ${t('sites.latency', { ms: status.ms })}`}
+      </span>
+      {status.error && status.state !== 'loading' && (
+        <span className="status-error" title={status.error}>
+          {status.error}
+        </span>
+      )}
+      {failed && onRetry && (
+        <button type="button" className="link-button" onClick={() => onRetry(site.id)} aria-label={t('sites.retryLabel', { site: site.name })}>
+          {t('sites.retry')}
+        </button>
+      )}
+      {status.truncated && onMore && (
+        <button type="button" className="link-button" data-testid="more-results" data-site-id={site.id} onClick={() => onMore(site.id)}>
+          {t('worklist.moreResults', { site: site.name })}
+        </button>
+      )}
+    </div>
+  );
+}

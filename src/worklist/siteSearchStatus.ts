@@ -1,0 +1,31 @@
+import type { SiteOutcome } from '../domain/federation/archive.ts';
+import type { SiteState } from '../domain/federation/siteState.ts';
+
+/** What a site's row in the status panel says after a search: its first query's latency, the worst state. */
+export interface SiteSearchStatus {
+  siteId: string;
+  state: SiteState;
+  ms?: number;
+  error?: string;
+  truncated: boolean;
+}
+
+const SEVERITY: Record<SiteState, number> = { ok: 0, partial: 1, timeout: 2, error: 3, loading: 4 };
+
+/** Combines a site's outcomes (its pages and its linked-patient queries); `undefined` stands for one in flight. */
+export function combineSiteOutcomes(siteId: string, outcomes: readonly (SiteOutcome | undefined)[]): SiteSearchStatus {
+  if (outcomes.length === 0) return { siteId, state: 'ok', truncated: false };
+  let state: SiteState = 'ok';
+  const errors: string[] = [];
+  for (const outcome of outcomes) {
+    const next: SiteState = outcome ? outcome.status : 'loading';
+    if (SEVERITY[next] > SEVERITY[state]) state = next;
+    if (outcome?.error && !errors.includes(outcome.error)) errors.push(outcome.error);
+  }
+  const first = outcomes[0];
+  const last = outcomes.at(-1);
+  const status: SiteSearchStatus = { siteId, state, truncated: last?.truncated === true };
+  if (first) status.ms = first.ms;
+  if (errors.length > 0) status.error = errors.join('; ');
+  return status;
+}

@@ -1,0 +1,134 @@
+/**
+ * The cross-site search: every site is asked in parallel and shows its results as soon as it answers; each
+ * patient found is cross-referenced through PIXm (ITI-83); the linked identifiers are then searched at their own
+ * sites; studies are grouped by real person. Identity fails closed: without a clear PIXm answer, nothing is linked.
+ */
+import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
+import type { SiteOutcome } from '../domain/federation/archive.ts';
+import type { StudySearchFilters } from '../domain/federation/searchFilters.ts';
+import type { IdentityState } from '../domain/federation/siteState.ts';
+import { DEFAULT_STUDY_PAGE_SIZE } from '../domain/federation/qidoStudyQuery.ts';
+import { groupPatients, type PatientGroup } from '../domain/federation/patientGroups.ts';
+import { pixmSourceFor, resolveIdentity, type IdentityResolution, type SitePatient } from '../domain/identity/identityResolution.ts';
+import type { PixmResult } from '../domain/identity/pixmResult.ts';
+import { crossReferenceQuery, siteStudiesQuery } from '../adapters/worklistQueries.ts';
+import { combineSiteOutcomes, type SiteSearchStatus } from './siteSearchStatus.ts';
+
+export interface WorklistSearch {
+  filters: StudySearchFilters;
+  /** The patient ID is searched at every site, each in its own identifier domain. */
+  patientIdAllSites: boolean;
+}
+
+export interface FederatedSearch {
+  groups: PatientGroup[];
+  siteStatuses: SiteSearchStatus[];
+  /** `not-configured`, `unavailable` (some cross-reference failed: those patients stay unlinked) or `ok`. */
+  identityState: IdentityState;
+  identityProblems: string[];
+  resolvingIdentities: boolean;
+  loadMore(siteId: string): void;
+  retry(siteId: string): void;
+}
+
+function filtersForSite(site: PublicSite, search: WorklistSearch): StudySearchFilters {
+  const { filters } = search;
+  if (filters.patientId && search.patientIdAllSites) return { ...filters, patientId: { siteId: site.id, value: filters.patientId.value } };
+  return filters;
+}
+
+export function useFederatedSearch(config: PublicConfig, search: WorklistSearch): FederatedSearch {
+  const { sites } = config;
+  const [pages, setPages] = useState<Record<string, number>>({});
+  const pageRequests = sites.flatMap((site) =>
+    Array.from({ length: pages[site.id] ?? 1 }, (_, page) => ({ site, page })),
+  );
+  const primary = useQueries({
+    queries: pageRequests.map(({ site, page }) => siteStudiesQuery(site, filtersForSite(site, search), page * DEFAULT_STUDY_PAGE_SIZE)),
+  });
+  const primaryOutcomes = primary.map((query) => query.data);
+
+  const found = uniquePatients(primaryOutcomes.flatMap((outcome) => outcome?.studies ?? []));
+  const identityConfigured = config.identity.pixm !== null;
+  const sources = found.map((patient) => pixmSourceFor(sites, patient));
+  const pix = useQueries({
+    queries: sources.flatMap((source) => (source.ok && identityConfigured ? [crossReferenceQuery(config, source.source)] : [])),
+  });
+  const pixBySource = new Map<string, PixmResult | undefined>();
+  let pixIndex = 0;
+  for (const source of sources) {
+    if (source.ok && identityConfigured) pixBySource.set(sitePatientKey(source.patient), pix[pixIndex++]?.data);
+  }
+  const resolutions: IdentityResolution[] = [];
+  found.forEach((patient, index) => {
+    const source = sources[index];
+    if (!source) return;
+    if (!source.ok || !identityConfigured) {
+      resolutions.push(resolveIdentity(sites, patient, undefined));
+      return;
+    }
+    const result = pixBySource.get(sitePatientKey(source.patient));
+    if (result) resolutions.push(resolveIdentity(sites, patient, result));
+  });
+
+  const searchedAlready = new Set(found.map((patient) => `${patient.siteId}|${patient.patientId}`));
+  const elsewhere = uniqueSitePatients(resolutions.flatMap((resolution) => (resolution.kind === 'linked' ? resolution.others : []))).filter(
+    (patient) => !searchedAlready.has(`${patient.siteId}|${patient.patientId}`),
+  );
+  const linkedRequests = elsewhere.flatMap((patient) => {
+    const site = sites.find((candidate) => candidate.id === patient.siteId);
+    return site ? [{ site, filters: { patientId: { siteId: site.id, value: patient.patientId } } satisfies StudySearchFilters }] : [];
+  });
+  const linked = useQueries({ queries: linkedRequests.map(({ site, filters }) => siteStudiesQuery(site, filters)) });
+
+  const identityProblems = [...new Set(resolutions.flatMap((resolution) => (resolution.kind === 'unavailable' ? [resolution.reason] : [])))];
+  const identityState: IdentityState = !identityConfigured ? 'not-configured' : identityProblems.length > 0 ? 'unavailable' : 'ok';
+  const allOutcomes = [...primaryOutcomes, ...linked.map((query) => query.data)];
+  const groups = groupPatients({
+    sites,
+    studies: allOutcomes.flatMap((outcome) => outcome?.studies ?? []),
+    resolutions,
+    identityState: identityConfigured ? 'ok' : 'not-configured',
+  });
+
+  const siteStatuses = sites.map((site) =>
+    combineSiteOutcomes(site.id, [
+      ...pageRequests.flatMap((request, index) => (request.site.id === site.id ? [primary[index]?.data] : [])),
+      ...linkedRequests.flatMap((request, index) => (request.site.id === site.id ? [linked[index]?.data] : [])),
+    ]),
+  );
+
+  return {
+    groups,
+    siteStatuses,
+    identityState,
+    identityProblems,
+    resolvingIdentities: pix.some((query) => query.isPending) || linked.some((query) => query.isPending),
+    loadMore: (siteId) => setPages((current) => ({ ...current, [siteId]: (current[siteId] ?? 1) + 1 })),
+    retry: (siteId) => {
+      pageRequests.forEach((request, index) => request.site.id === siteId && primary[index]?.data?.status !== 'ok' && void primary[index]?.refetch());
+      linkedRequests.forEach((request, index) => request.site.id === siteId && linked[index]?.data?.status !== 'ok' && void linked[index]?.refetch());
+    },
+  };
+}
+
+function sitePatientKey(patient: Pick<SitePatient, 'siteId' | 'patientId'>): string {
+  return `${patient.siteId}|${patient.patientId}`;
+}
+
+function uniquePatients(studies: SiteOutcome['studies']) {
+  const seen = new Map<string, { siteId: string; patientId: string; issuerOfPatientId?: string }>();
+  for (const study of studies) {
+    const key = JSON.stringify([study.siteId, study.issuerOfPatientId ?? '', study.patientId]);
+    if (!seen.has(key)) seen.set(key, { siteId: study.siteId, patientId: study.patientId, ...(study.issuerOfPatientId !== undefined && { issuerOfPatientId: study.issuerOfPatientId }) });
+  }
+  return [...seen.values()];
+}
+
+function uniqueSitePatients(patients: readonly SitePatient[]): SitePatient[] {
+  const seen = new Map<string, SitePatient>();
+  for (const patient of patients) seen.set(sitePatientKey(patient), patient);
+  return [...seen.values()];
+}
