@@ -10,7 +10,7 @@ export type TimedResponse =
 
 export async function fetchWithTimeout(url: string, init: RequestInit & { timeoutMs: number }): Promise<TimedResponse> {
   const started = performance.now();
-  const deadline = AbortSignal.timeout(init.timeoutMs);
+  const deadline = AbortSignal.timeout(Math.max(1, Math.ceil(init.timeoutMs)));
   const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
   try {
     const response = await fetch(url, { ...init, signal, credentials: 'same-origin' });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteOutcome } from '../domain/federation/archive.ts';
+import type { SiteId } from '../domain/dicom/identifiers.ts';
+import { combineSiteOutcomes } from './siteSearchStatus.ts';
+
+const outcome = (status: SiteOutcome['status'], extra: Partial<SiteOutcome> = {}): SiteOutcome => ({ siteId: 'chu' as SiteId, status, studies: [], ms: 40, ...extra });
+
+describe('combineSiteOutcomes', () => {
+  it('is loading while any query of the site is in flight', () => {
+    expect(combineSiteOutcomes('chu', [outcome('ok'), undefined]).state).toBe('loading');
+  });
+  it('keeps the worst state and every distinct error', () => {
+    const status = combineSiteOutcomes('chu', [outcome('ok'), outcome('timeout', { error: 'no answer within 8000 ms' }), outcome('partial', { error: 'one unreadable study' })]);
+    expect(status).toEqual({ siteId: 'chu', state: 'timeout', ms: 40, truncated: false, error: 'no answer within 8000 ms; one unreadable study' });
+  });
+  it('says more results exist when the last page was truncated', () => {
+    expect(combineSiteOutcomes('chu', [outcome('partial', { truncated: true })]).truncated).toBe(true);
+  });
+});
