@@ -5,8 +5,9 @@ import { publicConfigQuery } from './adapters/fetchPublicConfig.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { WorklistPage } from './worklist/WorklistPage.tsx';
 import { ViewerPage } from './viewer/ViewerPage.tsx';
+import { IidLaunchPage } from './worklist/IidLaunchPage.tsx';
 
-/** Routes: the worklist (home); the viewer and IHE Invoke Image Display launch routes join it later. */
+/** Routes: the worklist (home), the viewer, and IHE Invoke Image Display launch links (RAD-106). */
 export function App() {
   const { t } = useTranslation();
   const config = useQuery(publicConfigQuery);
@@ -27,6 +28,7 @@ export function App() {
         {config.data && (
           <Routes>
             <Route path="/" element={<WorklistPage config={config.data} />} />
+            <Route path="/IHEInvokeImageDisplay" element={<IidLaunchPage config={config.data} />} />
             <Route path="/viewer/:siteId/:studyUid" element={<ViewerPage config={config.data} />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -7,8 +7,8 @@ import type { SiteId } from '../domain/dicom/identifiers.ts';
 import type { SearchOptions, SiteOutcome } from '../domain/federation/archive.ts';
 import type { StudySearchFilters } from '../domain/federation/searchFilters.ts';
 import { qidoQueryString, qidoStudyQuery } from '../domain/federation/qidoStudyQuery.ts';
-import { siteOutcomeFromQido, type QidoAnswer } from '../domain/federation/siteSearchOutcome.ts';
-import { getWithRetry } from './getWithRetry.ts';
+import { siteOutcomeFromQido } from '../domain/federation/siteSearchOutcome.ts';
+import { getQido } from './getQido.ts';
 
 /** Margin over the site's timeout so that the gateway's own 504, which names the site, arrives first. */
 const CLIENT_MARGIN_MS = 1000;
@@ -23,29 +23,9 @@ export async function searchSiteStudies(
   if (query.kind === 'invalid') {
     return { siteId: site.id as SiteId, status: 'error', studies: [], ms: 0, error: query.problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; ') };
   }
-  const answer = await getWithRetry(`${site.dicomweb}/studies?${qidoQueryString(query.parameters)}`, {
-    headers: { accept: 'application/dicom+json' },
+  const { answer, ms } = await getQido(`${site.dicomweb}/studies?${qidoQueryString(query.parameters)}`, {
     signal: options.signal,
     deadlineMs: site.timeoutMs + CLIENT_MARGIN_MS,
   });
-  const ms = Math.round(answer.ms);
-  let qido: QidoAnswer;
-  switch (answer.kind) {
-    case 'response': {
-      const text = await answer.response.text().catch(() => '');
-      const warning = answer.response.headers.get('warning');
-      qido = { kind: 'response', status: answer.response.status, statusText: answer.response.statusText, body: text, warnings: warning ? [warning] : [] };
-      break;
-    }
-    case 'timeout':
-      qido = { kind: 'timeout', ms: site.timeoutMs };
-      break;
-    case 'network-error':
-      qido = { kind: 'network-error', message: `the gateway could not be reached (${answer.message})` };
-      break;
-    case 'aborted':
-      qido = { kind: 'aborted' };
-      break;
-  }
-  return siteOutcomeFromQido(qido, { site, filters, pageSize: query.pageSize, ms });
+  return siteOutcomeFromQido(answer, { site, filters, pageSize: query.pageSize, ms });
 }

@@ -3,27 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
-import { parseIsoDate } from '../domain/dicom/dicomDate.ts';
-import type { StudySearchFilters } from '../domain/federation/searchFilters.ts';
+import { hasNoCriteria } from '../domain/federation/searchFilters.ts';
+import { worklistSearchFromUrl, type WorklistSearch } from '../domain/launch/worklistUrl.ts';
+import type { PatientGroup } from '../domain/federation/patientGroups.ts';
 import { PatientGroupCard } from './PatientGroupCard.tsx';
 import { SiteStatusPanel } from './SiteStatusPanel.tsx';
-import { useFederatedSearch, type WorklistSearch } from './useFederatedSearch.ts';
+import { useFederatedSearch } from './useFederatedSearch.ts';
 import { SEARCH_FIELDS, WorklistSearchForm, formValuesFrom, type SearchFormValues } from './WorklistSearchForm.tsx';
-
-/** The search as the worklist URL states it; `undefined` when it holds no criterion. */
-function searchFromValues(values: SearchFormValues): WorklistSearch | undefined {
-  const filters: StudySearchFilters = {};
-  if (values.patientName.trim()) filters.patientName = values.patientName.trim();
-  if (values.patientId.trim()) filters.patientId = { siteId: values.patientIdSite, value: values.patientId.trim() };
-  const from = parseIsoDate(values.studyDateFrom);
-  const to = parseIsoDate(values.studyDateTo);
-  if (from) filters.studyDateFrom = from;
-  if (to) filters.studyDateTo = to;
-  if (values.modality.trim()) filters.modality = values.modality.trim();
-  if (values.accessionNumber.trim()) filters.accessionNumber = values.accessionNumber.trim();
-  if (Object.keys(filters).length === 0) return undefined;
-  return { filters, patientIdAllSites: values.patientIdSite === '' };
-}
 
 /** The worklist: cross-site search, per-site status, and one card per real person with their timeline. */
 export function WorklistPage({ config }: { config: PublicConfig }) {
@@ -31,9 +17,8 @@ export function WorklistPage({ config }: { config: PublicConfig }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const values = formValuesFrom(params);
-  const search = searchFromValues(values);
-  const mostRecent = Number(params.get('mostRecent'));
-  const searchKey = SEARCH_FIELDS.map((field) => values[field]).join('\u0000');
+  const search = worklistSearchFromUrl(params, config.sites);
+  const searchKey = params.toString();
 
   const onSearch = (next: SearchFormValues) => {
     const query = new URLSearchParams();
@@ -45,8 +30,13 @@ export function WorklistPage({ config }: { config: PublicConfig }) {
     <section className="worklist" aria-labelledby="worklist-heading">
       <h1 id="worklist-heading">{t('worklist.heading')}</h1>
       <WorklistSearchForm key={searchKey} config={config} initial={values} onSearch={onSearch} />
-      {search ? (
-        <WorklistResults key={searchKey} config={config} search={search} mostRecent={Number.isInteger(mostRecent) && mostRecent > 0 ? mostRecent : undefined} />
+      {search.problems.length > 0 && (
+        <p role="alert" className="error">
+          {search.problems.map((problem) => problem.reason).join('; ')}
+        </p>
+      )}
+      {!hasNoCriteria(search.filters) || search.modalities.length > 0 ? (
+        <WorklistResults key={searchKey} config={config} search={search} />
       ) : (
         <>
           <SiteStatusPanel config={config} />
@@ -57,7 +47,7 @@ export function WorklistPage({ config }: { config: PublicConfig }) {
   );
 }
 
-function WorklistResults({ config, search, mostRecent }: { config: PublicConfig; search: WorklistSearch; mostRecent?: number }) {
+function WorklistResults({ config, search }: { config: PublicConfig; search: WorklistSearch }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const result = useFederatedSearch(config, search);
@@ -89,9 +79,16 @@ function WorklistResults({ config, search, mostRecent }: { config: PublicConfig;
         )}
         {!anyLoading && result.groups.length === 0 && <p className="muted">{t('worklist.noResults')}</p>}
         {result.groups.map((group) => (
-          <PatientGroupCard key={group.key} config={config} group={mostRecent ? { ...group, studies: group.studies.slice(0, mostRecent) } : group} />
+          <PatientGroupCard key={group.key} config={config} group={shownStudies(group, search)} />
         ))}
       </section>
     </>
   );
+}
+
+/** Several modalities (an IID launch's modalitiesInStudy) are matched here; `mostRecent` keeps the N newest. */
+function shownStudies(group: PatientGroup, search: WorklistSearch): PatientGroup {
+  const wanted = search.modalities.length > 1 ? new Set(search.modalities) : undefined;
+  const studies = wanted ? group.studies.filter((study) => study.modalities.some((modality) => wanted.has(modality))) : group.studies;
+  return { ...group, studies: search.mostRecent ? studies.slice(0, search.mostRecent) : studies };
 }

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
+import type { PublicConfig } from '../domain/config/publicConfig.ts';
+import { filtersForSite, type WorklistSearch } from '../domain/launch/worklistUrl.ts';
 import type { SiteOutcome } from '../domain/federation/archive.ts';
 import type { StudySearchFilters } from '../domain/federation/searchFilters.ts';
 import type { IdentityState } from '../domain/federation/siteState.ts';
@@ -16,11 +17,6 @@ import type { PixmResult } from '../domain/identity/pixmResult.ts';
 import { crossReferenceQuery, siteStudiesQuery } from '../adapters/worklistQueries.ts';
 import { combineSiteOutcomes, type SiteSearchStatus } from './siteSearchStatus.ts';
 
-export interface WorklistSearch {
-  filters: StudySearchFilters;
-  /** The patient ID is searched at every site, each in its own identifier domain. */
-  patientIdAllSites: boolean;
-}
 
 export interface FederatedSearch {
   groups: PatientGroup[];
@@ -33,11 +29,6 @@ export interface FederatedSearch {
   retry(siteId: string): void;
 }
 
-function filtersForSite(site: PublicSite, search: WorklistSearch): StudySearchFilters {
-  const { filters } = search;
-  if (filters.patientId && search.patientIdAllSites) return { ...filters, patientId: { siteId: site.id, value: filters.patientId.value } };
-  return filters;
-}
 
 export function useFederatedSearch(config: PublicConfig, search: WorklistSearch): FederatedSearch {
   const { sites } = config;
@@ -46,7 +37,7 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch)
     Array.from({ length: pages[site.id] ?? 1 }, (_, page) => ({ site, page })),
   );
   const primary = useQueries({
-    queries: pageRequests.map(({ site, page }) => siteStudiesQuery(site, filtersForSite(site, search), page * DEFAULT_STUDY_PAGE_SIZE)),
+    queries: pageRequests.map(({ site, page }) => siteStudiesQuery(site, filtersForSite(search, site.id), page * DEFAULT_STUDY_PAGE_SIZE)),
   });
   const primaryOutcomes = primary.map((query) => query.data);
 
