@@ -9,6 +9,11 @@ export default defineConfig({
     target: 'es2022',
   },
   worker: { format: 'es' },
+  optimizeDeps: {
+    // The DICOM image loader starts its decode workers from its own files (`new URL(…, import.meta.url)`).
+    exclude: ['@cornerstonejs/dicom-image-loader'],
+    include: ['dicom-parser'],
+  },
   server: {
     // `npm run dev` talks to a gateway started with `npm start` (demo) on port 8080.
     proxy: {

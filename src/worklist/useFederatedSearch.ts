@@ -33,7 +33,9 @@ export interface FederatedSearch {
 export function useFederatedSearch(config: PublicConfig, search: WorklistSearch): FederatedSearch {
   const { sites } = config;
   const [pages, setPages] = useState<Record<string, number>>({});
-  const pageRequests = sites.flatMap((site) =>
+  // A patient ID belongs to one site's identifier domain: other sites are asked only for linked identities.
+  const askedSites = sites.filter((site) => !(search.filters.patientId && !search.patientIdAllSites && search.filters.patientId.siteId !== site.id));
+  const pageRequests = askedSites.flatMap((site) =>
     Array.from({ length: pages[site.id] ?? 1 }, (_, page) => ({ site, page })),
   );
   const primary = useQueries({
