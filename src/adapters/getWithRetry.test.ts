@@ -14,6 +14,10 @@ beforeAll(async () => {
     const path = req.url ?? '';
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (path === '/hang') return;
+    if (path === '/slow504') {
+      setTimeout(() => res.writeHead(504).end('504'), 300);
+      return;
+    }
     const status = scripts.get(path)?.shift() ?? 200;
     res.writeHead(status, status === 429 ? { 'retry-after': '0' } : {});
     res.end(String(status));
@@ -55,6 +59,12 @@ describe('getWithRetry', () => {
     const answer = await getWithRetry(`${base}/hang`, { deadlineMs: 300 });
     expect(answer.kind).toBe('timeout');
     expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('does not retry a 504 that took the time a retry would need (a site timeout seen by the gateway)', async () => {
+    const answer = await getWithRetry(`${base}/slow504`, { deadlineMs: 800, sleep: noSleep });
+    expect(answer.kind === 'response' && answer.response.status).toBe(504);
+    expect(hits.get('/slow504')).toBe(1);
   });
 
   it('reports a network error after retrying it', async () => {

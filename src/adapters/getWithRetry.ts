@@ -44,6 +44,7 @@ export async function getWithRetry(url: string, options: GetOptions): Promise<Ti
   let attempt = 0;
   for (;;) {
     attempt += 1;
+    const attemptStarted = performance.now();
     const remaining = options.deadlineMs - (performance.now() - started);
     const answer = await fetchWithTimeout(url, { headers: options.headers, signal: options.signal, timeoutMs: Math.max(1, remaining) });
     const elapsed = performance.now() - started;
@@ -52,7 +53,9 @@ export async function getWithRetry(url: string, options: GetOptions): Promise<Ti
     if (!retriable || attempt >= maxAttempts) return { ...answer, ms: elapsed };
     const hinted = answer.kind === 'response' ? retryAfterMs(answer.response.headers.get('retry-after')) : undefined;
     const backoff = hinted ?? 200 * 2 ** (attempt - 1) * (0.5 + random());
-    if (elapsed + backoff >= options.deadlineMs - 50) return { ...answer, ms: elapsed };
+    // Never start an attempt that cannot finish: a 504 that took the site's whole timeout is not retried.
+    const attemptTook = performance.now() - attemptStarted;
+    if (elapsed + backoff + attemptTook >= options.deadlineMs) return { ...answer, ms: elapsed };
     if (answer.kind === 'response') await answer.response.body?.cancel();
     await sleep(backoff, options.signal);
     if (options.signal?.aborted) return { kind: 'aborted', ms: performance.now() - started };
