@@ -192,7 +192,7 @@ describe('gateway', () => {
   });
 
   it('serves the app with SPA fallback and security headers on every response', async () => {
-    const page = await fetch(`http://127.0.0.1:${port}/viewer/some/study`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`http://127.0.0.1:${port}/viewer/chu/1.2.840.113619.2.55`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Passerelle</title>');
     const asset = await fetch(`http://127.0.0.1:${port}/assets/app-1234.js`);

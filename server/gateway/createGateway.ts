@@ -23,6 +23,7 @@ export interface GatewayOptions {
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
 const IDENTITY_PREFIX = /^\/identity\/pixm(\/.*)?$/;
 const IDENTITY_TIMEOUT_MS = 5000;
+const STATIC_FILE = /\.(js|mjs|css|map|svg|png|jpe?g|gif|ico|webp|wasm|json|txt|woff2?|ttf|html)$/i;
 
 export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const { config } = options;
@@ -78,7 +79,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     });
     app.setNotFoundHandler((request, reply) => {
       const { path: rawPath } = splitRawUrl(request.raw.url ?? '/');
-      const isAsset = rawPath.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(rawPath);
+      // Routes end in study UIDs (`…/1.2.840.113619`): only real file types count as missing files.
+      const isAsset = rawPath.startsWith('/assets/') || STATIC_FILE.test(rawPath);
       if ((request.method === 'GET' || request.method === 'HEAD') && !isAsset) {
         reply.header('cache-control', 'no-cache');
         return reply.sendFile('index.html');
