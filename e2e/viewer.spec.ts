@@ -18,8 +18,7 @@ async function openViewer(page: Page, study: ExpectedStudy): Promise<Locator> {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  // The trailing slash keeps the path from looking like a file name (a UID ends in ".digits").
-  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}/`);
+  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);
   const viewport = page.locator('[data-testid=viewport]');
   await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
   await expect(viewport).toHaveAttribute('data-study-uid', study.uid);

@@ -84,8 +84,20 @@ export const en = {
   },
   viewer: {
     heading: 'Viewer',
-    placeholder: 'Study {{studyUid}} at {{site}}.',
     back: 'Back to the worklist',
+    viewportLabel: 'Images of {{series}}',
+    loadingStudy: 'Loading the study…',
+    loadingImage: 'Loading image…',
+    imageFailed: 'Image {{number}} cannot be displayed: {{reason}}',
+    unknownSite: 'Unknown site “{{siteId}}”.',
+    invalidStudyUid: '“{{studyUid}}” is not a Study Instance UID.',
+    seriesFailed: 'The series of this study could not be read from {{site}}: {{reason}}',
+    metadataFailed: 'The images of this series could not be described by {{site}}: {{reason}}',
+    noImageSeries: 'This study has no image series.',
+    overlay: {
+      image: 'Image {{number}}/{{count}}',
+      voi: 'W {{width}} / L {{center}}',
+    },
   },
   launch: {
     openingPatient: 'Opening the patient’s studies…',

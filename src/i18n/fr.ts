@@ -86,8 +86,20 @@ export const fr: Messages = {
   },
   viewer: {
     heading: 'Visionneuse',
-    placeholder: 'Examen {{studyUid}} au site {{site}}.',
     back: 'Retour à la liste de travail',
+    viewportLabel: 'Images de {{series}}',
+    loadingStudy: 'Chargement de l’examen…',
+    loadingImage: 'Chargement de l’image…',
+    imageFailed: 'L’image {{number}} ne peut pas être affichée : {{reason}}',
+    unknownSite: 'Site « {{siteId}} » inconnu.',
+    invalidStudyUid: '« {{studyUid}} » n’est pas un Study Instance UID.',
+    seriesFailed: 'Les séries de cet examen n’ont pas pu être lues sur {{site}} : {{reason}}',
+    metadataFailed: 'Les images de cette série n’ont pas pu être décrites par {{site}} : {{reason}}',
+    noImageSeries: 'Cet examen ne contient aucune série d’images.',
+    overlay: {
+      image: 'Image {{number}}/{{count}}',
+      voi: 'L {{width}} / C {{center}}',
+    },
   },
   launch: {
     openingPatient: 'Ouverture des examens du patient…',

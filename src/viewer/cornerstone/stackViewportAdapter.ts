@@ -1,0 +1,166 @@
+/**
+ * A stack viewport on one element: enables it, binds the tools (wheel scrolls, left drag windows, right drag
+ * zooms, middle drag pans), loads the stack, and keeps a snapshot of what is displayed for the page.
+ */
+import { Enums, eventTarget, RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
+import { Enums as ToolEnums, PanTool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
+import { startCornerstone } from './cornerstoneSetup.ts';
+
+/** One image of the stack: its `wadors:` image id and its instance's WADO-RS metadata. */
+export interface StackImage {
+  imageId: string;
+  instance: object;
+  /** 1-based frame number in its instance: metadata is registered once per instance, on frame 1. */
+  frameNumber: number;
+}
+
+export interface StackViewportSnapshot {
+  state: 'loading' | 'ready' | 'error';
+  /** The image shown, or asked for when it failed (0-based display order). */
+  imageIndex: number;
+  imageCount: number;
+  voi: VoiWindow | undefined;
+  /** Why the current image is not shown, when `state` is `error`. */
+  error: string | undefined;
+}
+
+export interface StackViewportAdapter {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): StackViewportSnapshot;
+  /** The image last asked for (shown, loading or failed): keys held down step from it, not from the last shown. */
+  targetIndex(): number;
+  showImage(index: number): void;
+  setVoi(window: VoiWindow): void;
+  destroy(): void;
+}
+
+let sequence = 0;
+
+function registerMetadata(images: readonly StackImage[]): void {
+  for (const image of images) {
+    if (image.frameNumber === 1) {
+      dicomImageLoader.wadors.metaDataManager.add(image.imageId, image.instance as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1]);
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
+}
+
+/** Enables `element` as a stack viewport showing `images` from `initialIndex`. */
+export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], initialIndex = 0): StackViewportAdapter {
+  startCornerstone();
+  sequence += 1;
+  const renderingEngineId = `passerelle-engine-${sequence}`;
+  const viewportId = `passerelle-stack-${sequence}`;
+  const toolGroupId = `passerelle-tools-${sequence}`;
+  const imageIds = images.map((image) => image.imageId);
+  registerMetadata(images);
+
+  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined };
+  const listeners = new Set<() => void>();
+  const update = (change: Partial<StackViewportSnapshot>) => {
+    const next = { ...snapshot, ...change };
+    const same = (Object.keys(next) as (keyof StackViewportSnapshot)[]).every((key) =>
+      key === 'voi' ? next.voi?.center === snapshot.voi?.center && next.voi?.width === snapshot.voi?.width : next[key] === snapshot[key],
+    );
+    if (same) return;
+    snapshot = next;
+    for (const listener of listeners) listener();
+  };
+
+  const renderingEngine = new RenderingEngine(renderingEngineId);
+  renderingEngine.enableElement({ viewportId, type: Enums.ViewportType.STACK, element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
+  const viewport = renderingEngine.getViewport(viewportId) as StackViewport;
+
+  const toolGroup = ToolGroupManager.createToolGroup(toolGroupId);
+  if (!toolGroup) throw new Error(`tool group ${toolGroupId} exists already`);
+  for (const tool of [WindowLevelTool, ZoomTool, PanTool, StackScrollTool]) toolGroup.addTool(tool.toolName);
+  const { MouseBindings } = ToolEnums;
+  toolGroup.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+  toolGroup.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+  toolGroup.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+  toolGroup.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  toolGroup.addViewport(viewportId, renderingEngineId);
+
+  /** The index last asked for: a failure of any other (an older request) is not the displayed image's. */
+  let wanted = initialIndex;
+
+  const onNewImage = (event: Event) => {
+    const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
+    wanted = imageIdIndex;
+    update({ imageIndex: imageIdIndex });
+  };
+  const onRendered = () => {
+    const range = viewport.getProperties().voiRange;
+    const index = viewport.getCurrentImageIdIndex();
+    if (index !== wanted) return;
+    update({ state: 'ready', imageIndex: index, error: undefined, voi: range ? rangeToWindow(range) : undefined });
+  };
+  const onVoi = (event: Event) => {
+    const range = (event as CustomEvent<{ range?: { lower: number; upper: number } }>).detail.range;
+    if (range) update({ voi: rangeToWindow(range) });
+  };
+  const onPreNewImage = (event: Event) => {
+    const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
+    wanted = imageIdIndex;
+  };
+  const onLoadError = (event: Event) => {
+    const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+    const index = detail.imageId === undefined ? -1 : imageIds.indexOf(detail.imageId);
+    if (index === -1 || index !== wanted) return;
+    update({ state: 'error', imageIndex: index, error: errorText(detail.error) });
+  };
+  element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
+  element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+  element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+  element.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
+
+  const resizeObserver = new ResizeObserver(() => renderingEngine.resize(true, true));
+  resizeObserver.observe(element);
+
+  const failed = (index: number) => (error: unknown) => {
+    if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error) });
+  };
+  if (images.length === 0) {
+    update({ state: 'error', error: 'no image' });
+  } else {
+    viewport.setStack(imageIds, initialIndex).catch(failed(initialIndex));
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    targetIndex: () => wanted,
+    showImage(index) {
+      if (index < 0 || index >= imageIds.length || index === wanted) return;
+      wanted = index;
+      viewport.setImageIdIndex(index).catch(failed(index));
+    },
+    setVoi(window) {
+      viewport.setProperties({ voiRange: windowToRange(window) });
+      viewport.render();
+    },
+    destroy() {
+      resizeObserver.disconnect();
+      element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
+      element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      element.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
+      ToolGroupManager.destroyToolGroup(toolGroupId);
+      renderingEngine.destroy();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** The Cornerstone3D lifecycle of one stack viewport, for React: created with its element, destroyed with it. */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot } from './stackViewportAdapter.ts';
+
+const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined };
+const noSubscription = () => () => undefined;
+
+/** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[]) {
+  const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
+
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!element) return undefined;
+    const created = createStackViewport(element, images);
+    setAdapter(created);
+    return () => {
+      setAdapter(undefined);
+      created.destroy();
+    };
+  }, [elementRef, images]);
+
+  const waiting = useMemo(() => ({ ...idle, imageCount: images.length }), [images.length]);
+  const snapshot = useSyncExternalStore(adapter ? adapter.subscribe : noSubscription, adapter ? adapter.getSnapshot : () => waiting);
+  const showImage = useCallback((index: number) => adapter?.showImage(index), [adapter]);
+  const targetIndex = useCallback(() => adapter?.targetIndex() ?? 0, [adapter]);
+  const setVoi = useCallback((window: Parameters<StackViewportAdapter['setVoi']>[0]) => adapter?.setVoi(window), [adapter]);
+  return { snapshot, showImage, setVoi, targetIndex };
+}

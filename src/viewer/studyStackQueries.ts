@@ -1,0 +1,53 @@
+/**
+ * Retrieval of what a stack viewport needs before any pixel: the study's series (QIDO-RS, PS3.18 §10.6) and
+ * the chosen series' metadata (WADO-RS, PS3.18 §10.4), both from the site's same-origin DICOMweb root.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { describeHttpFailure } from '../adapters/describeHttpFailure.ts';
+import { getWithRetry } from '../adapters/getWithRetry.ts';
+import type { PublicSite } from '../domain/config/publicConfig.ts';
+import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
+import { firstImageSeries, seriesSummaries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
+import { stackFrames, type StackFrame } from '../domain/viewer/stackFrames.ts';
+
+const DICOM_JSON = { Accept: 'application/dicom+json' };
+/** Series metadata can be large (thousands of instances): more time than a search. */
+const METADATA_DEADLINE_FACTOR = 4;
+
+async function getDicomJson(url: string, deadlineMs: number, signal: AbortSignal): Promise<unknown> {
+  const answer = await getWithRetry(url, { headers: DICOM_JSON, signal, deadlineMs });
+  if (answer.kind === 'timeout') throw new Error(`no answer within ${Math.round(deadlineMs / 1000)} s`);
+  if (answer.kind === 'network-error') throw new Error(answer.message);
+  if (answer.kind === 'aborted') throw new Error('cancelled');
+  if (answer.response.status === 204) return [];
+  if (!answer.response.ok) throw new Error(await describeHttpFailure(answer.response));
+  return answer.response.json();
+}
+
+/** The study's series, and the one to open first (`undefined` when it has no image series). */
+export const studySeriesQuery = (site: PublicSite, studyUid: StudyUid) =>
+  queryOptions({
+    queryKey: ['viewer', 'series', site.id, studyUid],
+    queryFn: async ({ signal }): Promise<{ series: SeriesSummary[]; first: SeriesSummary | undefined }> => {
+      const series = seriesSummaries(await getDicomJson(`${site.dicomweb}/studies/${studyUid}/series`, site.timeoutMs, signal));
+      return { series, first: firstImageSeries(series) };
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+/** The frames of a series in display order, each with its instance's metadata. */
+export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUid: SeriesUid) =>
+  queryOptions({
+    queryKey: ['viewer', 'frames', site.id, studyUid, seriesUid],
+    queryFn: async ({ signal }): Promise<StackFrame[]> =>
+      stackFrames(
+        await getDicomJson(
+          `${site.dicomweb}/studies/${studyUid}/series/${seriesUid}/metadata`,
+          site.timeoutMs * METADATA_DEADLINE_FACTOR,
+          signal,
+        ),
+      ),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
