@@ -5,10 +5,11 @@ import { fetchWithTimeout } from './fetchWithTimeout.ts';
 import { describeHttpFailure } from './describeHttpFailure.ts';
 
 /**
- * Asks a site for one study (QIDO-RS, PS3.18 §10.6) to tell whether its archive answers through the gateway.
+ * Tells whether a site's archive answers QIDO-RS (PS3.18 §10.6) through the gateway, with a query that matches no
+ * study (a UID no archive holds), so that no patient's data reaches the browser for a mere liveness check.
  */
 export async function probeSite(site: PublicSite, signal?: AbortSignal): Promise<SiteStatus> {
-  const answer = await fetchWithTimeout(`${site.dicomweb}/studies?limit=1`, {
+  const answer = await fetchWithTimeout(`${site.dicomweb}/studies?StudyInstanceUID=2.25.0&limit=1`, {
     headers: { accept: 'application/dicom+json' },
     timeoutMs: site.timeoutMs,
     signal,
