@@ -39,14 +39,20 @@ export function isSiteSearchUrl(url: string): boolean {
     return false;
   }
   if (!/^\/sites\/[^/]+\/dicom-web\/(.+\/)?(studies|series|instances)$/.test(parsed.pathname)) return false;
+  // The header's liveness probe asks for a UID no archive holds: it is not a search.
+  if (parsed.searchParams.get('StudyInstanceUID') === SITE_PROBE_UID) return false;
   const controls = new Set(['limit', 'offset', 'includefield', 'fuzzymatching']);
   return [...parsed.searchParams.keys()].some((name) => !controls.has(name.toLowerCase()));
 }
+
+/** The Study Instance UID of the header's site liveness probe (`src/adapters/probeSite.ts`). */
+export const SITE_PROBE_UID = '2.25.0';
 
 const SEARCH_URL_TEST = String.raw`function (url) {
   var parsed;
   try { parsed = new URL(url, location.href); } catch (e) { return false; }
   if (!/^\/sites\/[^/]+\/dicom-web\/(.+\/)?(studies|series|instances)$/.test(parsed.pathname)) return false;
+  if (parsed.searchParams.get('StudyInstanceUID') === ${JSON.stringify(SITE_PROBE_UID)}) return false;
   var controls = ['limit', 'offset', 'includefield', 'fuzzymatching'];
   var keys = Array.from(parsed.searchParams.keys());
   for (var i = 0; i < keys.length; i++) if (controls.indexOf(keys[i].toLowerCase()) < 0) return true;
