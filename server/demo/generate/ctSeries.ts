@@ -3,8 +3,9 @@
  * Frame of Reference (§C.7.4.1), General Image (§C.7.6.1), Image Plane (§C.7.6.2), Image Pixel (§C.7.6.3),
  * Contrast/Bolus (§C.7.6.4), CT Image (§C.8.2.1) and VOI LUT (§C.11.2) modules.
  * Stored values are HU + 1024 in 12 bits (Rescale Intercept −1024, Slope 1), with σ ≈ 10 HU noise.
+ * A series may hold one slice whose JPEG-LS codestream is cut short (`corruptSlice`): stored, never decodable.
  */
-import type { Dataset } from './dataset.ts';
+import { EncapsulatedFrames, type Dataset } from './dataset.ts';
 import type { CtSeriesSpec, DemoStudy } from './demoCatalog.ts';
 import { scaledSliceCount } from './demoCatalog.ts';
 import { frameOfReferenceUid, instanceSeedName, seriesInstanceUid, sopInstanceUid } from './demoUids.ts';
@@ -16,6 +17,8 @@ import { createBodyModel, renderBodySlice } from './bodyPhantom.ts';
 import { centredGrid } from './rasterize.ts';
 import { addNoiseAndOffset, sharedNoiseTable } from './imageNoise.ts';
 import { encodePixelData } from './pixelEncoding.ts';
+import { truncatedJpegLsScan } from './corruptCodestream.ts';
+import { transferSyntax } from './transferSyntaxes.ts';
 import { writePart10 } from './part10Writer.ts';
 import { createRandom } from './prng.ts';
 
@@ -99,11 +102,17 @@ export async function* ctSeriesInstances(study: DemoStudy, spec: CtSeriesSpec, s
     ...ctImageAttributes(study, spec),
   };
   const seriesUid = seriesInstanceUid(study, spec.number);
+  if (spec.corruptSlice !== undefined && transferSyntax(spec.transferSyntaxUid).codec !== 'jpeg-ls') {
+    throw new Error(`series ${spec.number} of ${study.key}: a corrupt slice needs a JPEG-LS series`);
+  }
   for (let index = 0; index < count; index++) {
     const z = spec.firstZ - index * spec.spacingMm;
     renderBodySlice(model, z, grid, hounsfield);
     const stored = addNoiseAndOffset(hounsfield, -rescaleIntercept, noise, createRandom(instanceSeedName(study, spec.number, index)), (1 << bitsStored) - 1);
-    const pixelData = await encodePixelData({ columns: matrix, rows: matrix, bitsStored, frames: [stored] }, spec.transferSyntaxUid);
+    const encoded = await encodePixelData({ columns: matrix, rows: matrix, bitsStored, frames: [stored] }, spec.transferSyntaxUid);
+    const pixelData = index === spec.corruptSlice && encoded instanceof EncapsulatedFrames
+      ? new EncapsulatedFrames(encoded.frames.map((frame) => truncatedJpegLsScan(frame)))
+      : encoded;
     const sopUid = sopInstanceUid(study, spec.number, index);
     const dataset: Dataset = {
       ...shared,

@@ -1,7 +1,8 @@
 /**
  * What the demo contains: patients as each site knows them, their studies and series. Every name is synthetic.
  * Person 1 is known at both sites under different IDs (and a slightly different name spelling); patient ID
- * 300042 exists at both sites for two different people.
+ * 300042 exists at both sites for two different people. Person 3's October CT holds one slice that no viewer can
+ * decode (slice 5 of 10), to show how a viewer copes with it.
  */
 import type { DemoSiteKey } from '../demoSites.ts';
 import { explicitVrLittleEndian, implicitVrLittleEndian, jpeg2000Lossless, jpegLsLossless, rleLossless } from './transferSyntaxes.ts';
@@ -41,6 +42,11 @@ export interface CtSeriesSpec extends SeriesBase {
   noduleDiameterMm: number;
   /** Instance numbers run feet to head, against acquisition order, so viewers must sort by position. */
   reverseInstanceNumbers?: boolean;
+  /**
+   * 0-based acquisition index of one slice whose JPEG-LS codestream is cut short after its scan header (see
+   * `truncatedJpegLsScan`): archives accept it, no viewer can decode it. JPEG-LS series only.
+   */
+  corruptSlice?: number;
 }
 
 export interface MrSeriesSpec extends SeriesBase {
@@ -128,6 +134,13 @@ export const demoStudies: readonly DemoStudy[] = [
     accessionNumber: 'CHU26-001102', studyId: '1102', description: 'TDM ABDOMEN', referringPhysician: 'ROUSSEAU^CÉCILE',
     series: [
       { kind: 'ct', number: 2, description: 'Abdomen portal 5 mm', bodyPart: 'ABDOMEN', slices: 60, spacingMm: 5, pixelSpacingMm: 0.76171875, firstZ: 20, transferSyntaxUid: explicitVrLittleEndian, contrast: true, noduleDiameterMm: 0 },
+    ],
+  },
+  {
+    key: 'chu/300042/ct-thorax-2026-10-20', patient: person3, date: '20261020', time: '101500',
+    accessionNumber: 'CHU26-001020', studyId: '1020', description: 'TDM THORAX CONTROLE', referringPhysician: 'MOREAU^ANNE',
+    series: [
+      { kind: 'ct', number: 2, description: 'Série test corrompue', bodyPart: 'CHEST', slices: 10, spacingMm: 5, pixelSpacingMm: 0.78125, firstZ: 120, transferSyntaxUid: jpegLsLossless, contrast: false, noduleDiameterMm: 0, corruptSlice: 4 },
     ],
   },
   {

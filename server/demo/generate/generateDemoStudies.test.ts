@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSite } from '../demoSites.ts';
 import { generateDemoStudies, generatorVersion, type DemoManifest } from './generateDemoStudies.ts';
 import { readPart10 } from './dcmjsReader.ts';
+import { losslessEncoders, type FrameInfo } from './codecs.ts';
 
 type Instance = { file: DemoManifest['files'][number]; dataset: Record<string, unknown>; transferSyntax: unknown };
 
@@ -22,6 +24,42 @@ function personName(dataset: Record<string, unknown>): string {
 
 function seriesOf(predicate: (dataset: Record<string, unknown>) => boolean): Instance[] {
   return instances.filter((instance) => predicate(instance.dataset));
+}
+
+interface JpegLsCodec {
+  /** The decoded samples and frame info, or `undefined` when the decoder rejects the codestream. */
+  decodeJpegLs(codestream: Uint8Array): { pixels: Uint8Array; info: FrameInfo } | undefined;
+  encodeJpegLs(pixels: Uint8Array, info: FrameInfo): Uint8Array;
+}
+
+interface CharlsDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getDecodedBuffer(): Uint8Array;
+  getFrameInfo(): FrameInfo;
+  delete(): void;
+}
+
+async function jpegLsCodec(): Promise<JpegLsCodec> {
+  const require = createRequire(import.meta.url);
+  const factory = require('@cornerstonejs/codec-charls/decodewasmjs') as (options: object) => Promise<{ JpegLSDecoder: new () => CharlsDecoder }>;
+  const charls = await factory({ print: () => undefined, printErr: () => undefined });
+  const encoders = await losslessEncoders();
+  return {
+    decodeJpegLs(codestream) {
+      const decoder = new charls.JpegLSDecoder();
+      try {
+        decoder.getEncodedBuffer(codestream.length).set(codestream);
+        decoder.decode();
+        return { pixels: decoder.getDecodedBuffer().slice(), info: decoder.getFrameInfo() };
+      } catch {
+        return undefined;
+      } finally {
+        decoder.delete();
+      }
+    },
+    encodeJpegLs: encoders.encodeJpegLs,
+  };
 }
 
 async function sha256(file: string): Promise<string> {
@@ -62,12 +100,13 @@ describe('generateDemoStudies (full set)', () => {
       'chu A100001 20260102 MR 3 1.2.840.10008.5.1.4.1.1.4 1.2.840.10008.1.2.1 ×24',
       'chu A100001 20260102 MR 4 1.2.840.10008.5.1.4.1.1.4 1.2.840.10008.1.2.1 ×24',
       'chu A100002 20261002 CT 2 1.2.840.10008.5.1.4.1.1.2 1.2.840.10008.1.2.1 ×60',
+      'chu 300042 20261020 CT 2 1.2.840.10008.5.1.4.1.1.2 1.2.840.10008.1.2.4.80 ×10',
       'chu 300042 20260815 CT 2 1.2.840.10008.5.1.4.1.1.2 1.2.840.10008.1.2 ×60',
       'cgfl 300042 20260920 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
       'cgfl 300042 20260925 CT 5 1.2.840.10008.5.1.4.1.1.7.3 1.2.840.10008.1.2.1 ×1',
     ]);
     expect(manifest.generatorVersion).toBe(generatorVersion);
-    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(389);
+    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(399);
     expect(manifest.files.filter((file) => file.site === 'cgfl')).toHaveLength(83);
   });
 
@@ -91,8 +130,8 @@ describe('generateDemoStudies (full set)', () => {
 
   it('gives each study its own accession number', () => {
     const accessions = new Map(instances.map(({ file, dataset }) => [file.studyInstanceUid, dataset.AccessionNumber]));
-    expect(accessions.size).toBe(8);
-    expect(new Set(accessions.values()).size).toBe(8);
+    expect(accessions.size).toBe(9);
+    expect(new Set(accessions.values()).size).toBe(9);
   });
 
   it('writes the accented name in ISO 8859-1', async () => {
@@ -166,11 +205,46 @@ describe('generateDemoStudies (full set)', () => {
     expect(dataset.DocumentTitle).toContain('thoraco-abdomino-pelvienne');
   });
 
-  it('writes the multi-frame secondary capture with a frame increment pointer', () => {
+  it('writes the multi-frame secondary capture with a frame increment pointer, each frame its own picture', () => {
     const [sc] = seriesOf((d) => d.SOPClassUID === '1.2.840.10008.5.1.4.1.1.7.3');
     expect(sc?.dataset.NumberOfFrames).toBe(20);
     expect(sc?.dataset.SliceLocationVector).toHaveLength(20);
-    expect((sc?.dataset.PixelData as ArrayBuffer[])[0]?.byteLength).toBe(20 * 256 * 256 * 2);
+    const pixels = (sc?.dataset.PixelData as ArrayBuffer[])[0] ?? new ArrayBuffer(0);
+    expect(pixels.byteLength).toBe(20 * 256 * 256 * 2);
+    const frameLength = 256 * 256;
+    const frames = Array.from({ length: 20 }, (_, frame) => new Uint16Array(pixels, frame * frameLength * 2, frameLength));
+    for (const frame of frames) {
+      expect(new Set(frame).size).toBeGreaterThan(100);
+      expect(Math.max(...frame)).toBeLessThan(4096);
+    }
+    const fingerprints = new Set(frames.map((frame) => createHash('sha256').update(frame).digest('hex')));
+    expect(fingerprints.size).toBe(20);
+  });
+
+  it('cuts the JPEG-LS scan of one slice of the test series, whose other slices decode losslessly', async () => {
+    const series = seriesOf((d) => d.PatientID === '300042' && d.StudyDate === '20261020')
+      .sort((a, b) => Number(a.dataset.InstanceNumber) - Number(b.dataset.InstanceNumber));
+    expect(series.map(({ dataset }) => dataset.SeriesDescription)).toEqual(new Array(10).fill('Série test corrompue'));
+    const { decodeJpegLs, encodeJpegLs } = await jpegLsCodec();
+    const info = { width: 512, height: 512, bitsPerSample: 12, componentCount: 1, isSigned: false };
+    const outcomes = series.map(({ dataset }) => {
+      const fragments = dataset.PixelData as ArrayBuffer[];
+      expect(fragments).toHaveLength(1);
+      const codestream = new Uint8Array(fragments[0] ?? new ArrayBuffer(0));
+      // Valid headers: SOI, then the JPEG-LS frame header.
+      expect([codestream[0], codestream[1], codestream[2], codestream[3]]).toEqual([0xff, 0xd8, 0xff, 0xf7]);
+      const decoded = decodeJpegLs(codestream);
+      if (decoded === undefined) return { instance: dataset.InstanceNumber, decoded: false, size: codestream.length };
+      expect(decoded.info).toMatchObject({ width: 512, height: 512, bitsPerSample: 12, componentCount: 1 });
+      // Lossless: the decoded samples encode back to the very codestream stored.
+      const again = encodeJpegLs(decoded.pixels, info);
+      expect(Buffer.compare(Buffer.from(again), Buffer.from(codestream.subarray(0, again.length)))).toBe(0);
+      expect([...codestream.subarray(again.length)]).toEqual(again.length % 2 === 0 ? [] : [0]);
+      expect(new Set(new Uint16Array(decoded.pixels.buffer, decoded.pixels.byteOffset, 512 * 512)).size).toBeGreaterThan(100);
+      return { instance: dataset.InstanceNumber, decoded: true, size: codestream.length };
+    });
+    expect(outcomes.filter((outcome) => !outcome.decoded)).toEqual([{ instance: 5, decoded: false, size: expect.any(Number) as number }]);
+    expect(outcomes.find((outcome) => !outcome.decoded)?.size).toBeLessThan(200);
   });
 
   it('reuses a complete cache without regenerating', async () => {
@@ -202,8 +276,8 @@ describe('generateDemoStudies (reduced set and cache validity)', () => {
     await mkdir(abandoned, { recursive: true });
     const reduced = await generateDemoStudies(dir, { sliceScale: 0.05 });
     expect(reduced.sliceScale).toBe(0.05);
-    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 3, CR, SC.
-    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 3 + 1 + 1);
+    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 2, CT 3, CR, SC.
+    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 2 + 3 + 1 + 1);
     await expect(stat(abandoned)).rejects.toThrow();
     const victim = reduced.files[3];
     if (!victim) throw new Error('empty manifest');
