@@ -1,19 +1,30 @@
 /**
- * One stack viewport on a series: the Cornerstone3D canvas, its overlays, keyboard navigation and window
- * presets. Loaded lazily with Cornerstone3D, so that the worklist does not carry it.
+ * One stack viewport on a series: the Cornerstone3D canvas, its overlays, orientation markers, slice scroll
+ * bar, cine, keyboard navigation and window presets. Loaded lazily with Cornerstone3D, so that the worklist does
+ * not carry it.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
-import { overlayText } from '../domain/viewer/overlayText.ts';
-import { framePath, type StackFrame } from '../domain/viewer/stackFrames.ts';
+import { imageOverlayText, overlayText } from '../domain/viewer/overlayText.ts';
+import type { StackFrame } from '../domain/viewer/stackFrames.ts';
+import { frameImageId } from './frameImageId.ts';
 import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
 import { formatImagePosition, formatVoi } from '../domain/viewer/viewportText.ts';
 import { headerWindow, voiPresetForKey } from '../domain/viewer/voiPresets.ts';
 import { useStackViewport } from './cornerstone/useStackViewport.ts';
 import type { StackImage } from './cornerstone/stackViewportAdapter.ts';
+import type { ViewCommand } from './cornerstone/viewPresentation.ts';
+import type { PrimaryTool } from './cornerstone/viewportTools.ts';
+import { OrientationMarkerLabels } from './OrientationMarkerLabels.tsx';
+import { SliceScrollBar } from './SliceScrollBar.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
+
+/** What the toolbar can ask of a viewport. */
+export interface ViewportControls {
+  command(command: ViewCommand): void;
+}
 
 export interface StackViewerProps {
   site: PublicSite;
@@ -21,30 +32,57 @@ export interface StackViewerProps {
   seriesUid: SeriesUid;
   frames: readonly StackFrame[];
   viewportIndex: number;
+  active: boolean;
+  primaryTool: PrimaryTool;
+  showOverlays: boolean;
+  playing: boolean;
+  frameRate: number;
+  onStateChange?: (index: number, state: 'loading' | 'ready' | 'error') => void;
+  registerControls: (index: number, controls: ViewportControls | undefined) => void;
 }
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function StackViewer({ site, studyUid, seriesUid, frames, viewportIndex }: StackViewerProps) {
+export function StackViewer(props: StackViewerProps) {
+  const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls } = props;
   const { t, i18n } = useTranslation();
   const canvasRef = useRef<HTMLDivElement>(null);
   const images = useMemo(
     (): StackImage[] =>
       frames.map((frame) => ({
-        imageId: `wadors:${window.location.origin}${framePath(site.dicomweb, studyUid, seriesUid, frame)}`,
+        imageId: frameImageId(site, studyUid, seriesUid, frame),
         instance: frame.instance,
         frameNumber: frame.frameNumber,
       })),
-    [frames, site.dicomweb, studyUid, seriesUid],
+    [frames, site, studyUid, seriesUid],
   );
-  const { snapshot, showImage, setVoi, targetIndex } = useStackViewport(canvasRef, images);
-  const { state, imageIndex, imageCount, voi, error } = snapshot;
+  const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
+  const { snapshot, showImage, setVoi, targetIndex, command } = useStackViewport(canvasRef, images, primaryTool);
+  const { state, imageIndex, imageCount, voi, error, zoom, markers } = snapshot;
   const frame = frames[imageIndex];
   const text = useMemo(() => overlayText(frames[0]?.instance, i18n.language), [frames, i18n.language]);
+  const imageText = useMemo(() => imageOverlayText(frame?.instance), [frame]);
+  const hasOrientation = frame?.instance['00200037'] !== undefined;
 
   useEffect(() => {
+    onStateChange?.(viewportIndex, state);
+  }, [onStateChange, viewportIndex, state]);
+
+  useEffect(() => {
+    registerControls(viewportIndex, { command });
+    return () => registerControls(viewportIndex, undefined);
+  }, [registerControls, viewportIndex, command]);
+
+  useEffect(() => {
+    if (!playing || imageCount < 2) return undefined;
+    const timer = window.setInterval(() => showImage((targetIndex() + 1) % imageCount), 1000 / Math.max(1, frameRate));
+    return () => window.clearInterval(timer);
+  }, [playing, frameRate, imageCount, showImage, targetIndex]);
+
+  useEffect(() => {
+    if (!active) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
       const next = indexAfterKey(event.key, targetIndex(), imageCount);
@@ -62,7 +100,7 @@ export function StackViewer({ site, studyUid, seriesUid, frames, viewportIndex }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [imageIndex, imageCount, frames, text.modality, showImage, setVoi, targetIndex]);
+  }, [active, imageIndex, imageCount, frames, text.modality, showImage, setVoi, targetIndex]);
 
   return (
     <div
@@ -77,12 +115,19 @@ export function StackViewer({ site, studyUid, seriesUid, frames, viewportIndex }
       data-image-position={formatImagePosition(frame?.position)}
       data-voi={formatVoi(voi)}
       data-state={state}
+      data-active={active}
       tabIndex={0}
       aria-label={t('viewer.viewportLabel', { defaultValue: 'Images of {{series}}', series: text.seriesDescription })}
       onContextMenu={(event) => event.preventDefault()}
     >
       <div className="viewport-canvas" ref={canvasRef} />
-      <ViewportOverlay text={text} siteName={site.name} imageIndex={imageIndex} imageCount={imageCount} voi={voi} />
+      {showOverlays && (
+        <>
+          <ViewportOverlay text={text} imageText={imageText} siteName={site.name} imageIndex={imageIndex} imageCount={imageCount} voi={voi} zoom={zoom} />
+          {hasOrientation && markers && state === 'ready' && <OrientationMarkerLabels markers={markers} />}
+        </>
+      )}
+      <SliceScrollBar imageIds={imageIds} current={imageIndex} onPick={showImage} />
       {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage', { defaultValue: 'Loading image…' })}</p>}
       {state === 'error' && (
         <p className="viewport-message error" role="alert" data-testid="viewport-error">

@@ -9,6 +9,7 @@ import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { firstImageSeries, seriesSummaries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
 import { stackFrames, type StackFrame } from '../domain/viewer/stackFrames.ts';
+import { middleInstanceUid } from '../domain/viewer/seriesThumbnail.ts';
 
 const DICOM_JSON = { Accept: 'application/dicom+json' };
 /** Series metadata can be large (thousands of instances): more time than a search. */
@@ -48,6 +49,27 @@ export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUi
           signal,
         ),
       ),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+/**
+ * The picture standing for a series in the series browser: the rendering (PS3.18 §10.4.1.1.3,
+ * `…/instances/{uid}/rendered`) of its middle instance, found by a QIDO-RS instance search. Asked for with
+ * any media type: Orthanc refuses the list of image types a browser sends for an `<img>`.
+ */
+export const seriesThumbnailQuery = (site: PublicSite, studyUid: StudyUid, seriesUid: SeriesUid) =>
+  queryOptions({
+    queryKey: ['viewer', 'thumbnail', site.id, studyUid, seriesUid],
+    queryFn: async ({ signal }): Promise<Blob> => {
+      const seriesPath = `${site.dicomweb}/studies/${studyUid}/series/${seriesUid}`;
+      const instanceUid = middleInstanceUid(await getDicomJson(`${seriesPath}/instances?includefield=00200013`, site.timeoutMs, signal));
+      if (!instanceUid) throw new Error('no instance');
+      const answer = await getWithRetry(`${seriesPath}/instances/${instanceUid}/rendered`, { headers: { Accept: '*/*' }, signal, deadlineMs: site.timeoutMs });
+      if (answer.kind !== 'response') throw new Error(answer.kind);
+      if (!answer.response.ok) throw new Error(await describeHttpFailure(answer.response));
+      return answer.response.blob();
+    },
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -4,9 +4,11 @@
  * logical core. Frames are requested in their stored transfer syntax (the loader's WADO-RS Accept header is
  * `multipart/related; type=application/octet-stream; transfer-syntax=*`): the archive never transcodes.
  */
-import { init as initCore, getRenderingCapabilities } from '@cornerstonejs/core';
-import { addTool, init as initTools, PanTool, StackScrollTool, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
+import { cache, imageLoadPoolManager, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine } from '@cornerstonejs/core';
+import { addTool, init as initTools } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { VIEWPORT_TOOLS } from './viewportTools.ts';
+import { startImageLoadTracking } from './imageLoadTracker.ts';
 
 export type RenderPath = 'gpu' | 'cpu';
 
@@ -15,14 +17,71 @@ let started = false;
 /** Starts Cornerstone3D once; later calls do nothing. */
 export function startCornerstone(): void {
   if (started) return;
+  routeSvgStylesThroughCssom();
   initCore();
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
-  for (const tool of [WindowLevelTool, ZoomTool, PanTool, StackScrollTool]) addTool(tool);
+  for (const tool of VIEWPORT_TOOLS) addTool(tool);
+  startImageLoadTracking();
+  handleImageLoadRejections();
   started = true;
+}
+
+let renderingEngine: RenderingEngine | undefined;
+
+/**
+ * The page's one rendering engine, shared by every viewport: an engine holds a pool of WebGL contexts, and a
+ * browser keeps only a few (Chromium 16), so one engine per viewport would lose contexts in a 3×3 layout.
+ */
+export function sharedRenderingEngine(): RenderingEngine {
+  renderingEngine ??= new RenderingEngine('passerelle-engine');
+  return renderingEngine;
 }
 
 /** What draws the images: WebGL, or the CPU path where WebGL is missing. */
 export function renderPath(): RenderPath {
   return getRenderingCapabilities().webgl ? 'gpu' : 'cpu';
+}
+
+let svgStylesThroughCssom = false;
+
+/**
+ * The measurement tools write their SVG text styles with `setAttribute('style', …)`, which the page's
+ * Content-Security-Policy (`style-src 'self'`) blocks. Routes that one attribute of SVG elements through the
+ * CSSOM, which the policy allows, so that the text keeps its shadow and stays transparent to the pointer.
+ */
+export function routeSvgStylesThroughCssom(): void {
+  if (svgStylesThroughCssom) return;
+  svgStylesThroughCssom = true;
+  const setAttribute = Element.prototype.setAttribute;
+  SVGElement.prototype.setAttribute = function setSvgAttribute(this: SVGElement, name: string, value: string) {
+    if (name.toLowerCase() === 'style') this.style.cssText = value;
+    else setAttribute.call(this, name, value);
+  };
+}
+
+/**
+ * Cornerstone drops some promises of a failed image load: `loadAndCacheImage` the one of
+ * `cache.putImageLoadObject`, the request pools the `finally` of each request. An image that cannot be retrieved
+ * or decoded would surface as unhandled rejections, several per image. Its failure still reaches the loader's own
+ * promise, IMAGE_LOAD_FAILED and IMAGE_LOAD_ERROR (and so the viewport); those dropped copies are marked handled.
+ */
+function handleImageLoadRejections(): void {
+  const putImageLoadObject = cache.putImageLoadObject.bind(cache);
+  cache.putImageLoadObject = (imageId, imageLoadObject) => {
+    const caching = putImageLoadObject(imageId, imageLoadObject);
+    caching.catch(() => undefined);
+    return caching;
+  };
+  for (const pool of [imageLoadPoolManager, imageRetrievalPoolManager]) {
+    const addRequest = pool.addRequest.bind(pool);
+    pool.addRequest = (requestFn, type, additionalDetails, priority) => {
+      const settled = () => {
+        const result: unknown = requestFn();
+        // The pool only waits for a request to settle; its value and failure are the requester's.
+        return result instanceof Promise ? result.then(() => undefined, () => undefined) : result;
+      };
+      addRequest(settled as typeof requestFn, type, additionalDetails, priority);
+    };
+  }
 }

@@ -1,12 +1,15 @@
 /**
- * A stack viewport on one element: enables it, binds the tools (wheel scrolls, left drag windows, right drag
- * zooms, middle drag pans), loads the stack, and keeps a snapshot of what is displayed for the page.
+ * A stack viewport on one element: enables it, binds the tools (see viewportTools.ts), loads the stack,
+ * prefetches its other images once the first is shown, and keeps a snapshot of what is displayed for the page.
  */
-import { Enums, eventTarget, RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
-import { Enums as ToolEnums, PanTool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
+import { Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
+import { ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
-import { startCornerstone } from './cornerstoneSetup.ts';
+import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
+import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
+import { applyViewCommand, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
+import { createViewportTools, setPrimaryTool, type PrimaryTool } from './viewportTools.ts';
 
 /** One image of the stack: its `wadors:` image id and its instance's WADO-RS metadata. */
 export interface StackImage {
@@ -24,6 +27,10 @@ export interface StackViewportSnapshot {
   voi: VoiWindow | undefined;
   /** Why the current image is not shown, when `state` is `error`. */
   error: string | undefined;
+  /** Magnification relative to fitting the image. */
+  zoom: number | undefined;
+  /** Patient directions at the edges, from the camera. */
+  markers: OrientationMarkers | undefined;
 }
 
 export interface StackViewportAdapter {
@@ -33,6 +40,8 @@ export interface StackViewportAdapter {
   targetIndex(): number;
   showImage(index: number): void;
   setVoi(window: VoiWindow): void;
+  command(command: ViewCommand): void;
+  setPrimaryTool(tool: PrimaryTool): void;
   destroy(): void;
 }
 
@@ -54,43 +63,41 @@ function errorText(error: unknown): string {
 }
 
 /** Enables `element` as a stack viewport showing `images` from `initialIndex`. */
-export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], initialIndex = 0): StackViewportAdapter {
+export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, initialIndex = 0): StackViewportAdapter {
   startCornerstone();
   sequence += 1;
-  const renderingEngineId = `passerelle-engine-${sequence}`;
   const viewportId = `passerelle-stack-${sequence}`;
   const toolGroupId = `passerelle-tools-${sequence}`;
   const imageIds = images.map((image) => image.imageId);
   registerMetadata(images);
 
-  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined };
+  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined };
   const listeners = new Set<() => void>();
   const update = (change: Partial<StackViewportSnapshot>) => {
     const next = { ...snapshot, ...change };
     const same = (Object.keys(next) as (keyof StackViewportSnapshot)[]).every((key) =>
-      key === 'voi' ? next.voi?.center === snapshot.voi?.center && next.voi?.width === snapshot.voi?.width : next[key] === snapshot[key],
+      key === 'voi'
+        ? next.voi?.center === snapshot.voi?.center && next.voi?.width === snapshot.voi?.width
+        : key === 'markers'
+          ? JSON.stringify(next.markers) === JSON.stringify(snapshot.markers)
+          : next[key] === snapshot[key],
     );
     if (same) return;
     snapshot = next;
     for (const listener of listeners) listener();
   };
 
-  const renderingEngine = new RenderingEngine(renderingEngineId);
+  const renderingEngine = sharedRenderingEngine();
+  const renderingEngineId = renderingEngine.id;
   renderingEngine.enableElement({ viewportId, type: Enums.ViewportType.STACK, element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
   const viewport = renderingEngine.getViewport(viewportId) as StackViewport;
 
-  const toolGroup = ToolGroupManager.createToolGroup(toolGroupId);
-  if (!toolGroup) throw new Error(`tool group ${toolGroupId} exists already`);
-  for (const tool of [WindowLevelTool, ZoomTool, PanTool, StackScrollTool]) toolGroup.addTool(tool.toolName);
-  const { MouseBindings } = ToolEnums;
-  toolGroup.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
-  toolGroup.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
-  toolGroup.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-  toolGroup.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  const toolGroup = createViewportTools(toolGroupId, primaryTool);
   toolGroup.addViewport(viewportId, renderingEngineId);
 
   /** The index last asked for: a failure of any other (an older request) is not the displayed image's. */
   let wanted = initialIndex;
+  let prefetching = false;
 
   const onNewImage = (event: Event) => {
     const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
@@ -101,7 +108,18 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const range = viewport.getProperties().voiRange;
     const index = viewport.getCurrentImageIdIndex();
     if (index !== wanted) return;
-    update({ state: 'ready', imageIndex: index, error: undefined, voi: range ? rangeToWindow(range) : undefined });
+    update({
+      state: 'ready',
+      imageIndex: index,
+      error: undefined,
+      voi: range ? rangeToWindow(range) : undefined,
+      zoom: currentZoom(viewport),
+      markers: currentMarkers(viewport),
+    });
+    if (!prefetching) {
+      prefetching = true;
+      toolUtilities.stackPrefetch.enable(element);
+    }
   };
   const onVoi = (event: Event) => {
     const range = (event as CustomEvent<{ range?: { lower: number; upper: number } }>).detail.range;
@@ -151,7 +169,15 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       viewport.setProperties({ voiRange: windowToRange(window) });
       viewport.render();
     },
+    command(command) {
+      if (snapshot.state === 'loading') return;
+      applyViewCommand(viewport, command);
+    },
+    setPrimaryTool(tool) {
+      setPrimaryTool(toolGroup, tool);
+    },
     destroy() {
+      if (prefetching) toolUtilities.stackPrefetch.disable(element);
       resizeObserver.disconnect();
       element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
       element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
@@ -159,7 +185,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       element.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
       ToolGroupManager.destroyToolGroup(toolGroupId);
-      renderingEngine.destroy();
+      renderingEngine.disableElement(viewportId);
       listeners.clear();
     },
   };

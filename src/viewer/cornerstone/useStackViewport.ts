@@ -1,18 +1,21 @@
 /** The Cornerstone3D lifecycle of one stack viewport, for React: created with its element, destroyed with it. */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import type { PrimaryTool } from './viewportTools.ts';
+import type { ViewCommand } from './viewPresentation.ts';
 import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot } from './stackViewportAdapter.ts';
 
-const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined };
+const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined };
 const noSubscription = () => () => undefined;
 
 /** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
-export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[]) {
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
+  const primaryRef = useRef(primaryTool);
 
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return undefined;
-    const created = createStackViewport(element, images);
+    const created = createStackViewport(element, images, primaryRef.current);
     setAdapter(created);
     return () => {
       setAdapter(undefined);
@@ -20,10 +23,16 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
     };
   }, [elementRef, images]);
 
+  useEffect(() => {
+    primaryRef.current = primaryTool;
+    adapter?.setPrimaryTool(primaryTool);
+  }, [adapter, primaryTool]);
+
   const waiting = useMemo(() => ({ ...idle, imageCount: images.length }), [images.length]);
   const snapshot = useSyncExternalStore(adapter ? adapter.subscribe : noSubscription, adapter ? adapter.getSnapshot : () => waiting);
   const showImage = useCallback((index: number) => adapter?.showImage(index), [adapter]);
   const targetIndex = useCallback(() => adapter?.targetIndex() ?? 0, [adapter]);
   const setVoi = useCallback((window: Parameters<StackViewportAdapter['setVoi']>[0]) => adapter?.setVoi(window), [adapter]);
-  return { snapshot, showImage, setVoi, targetIndex };
+  const command = useCallback((name: ViewCommand) => adapter?.command(name), [adapter]);
+  return { snapshot, showImage, setVoi, targetIndex, command };
 }

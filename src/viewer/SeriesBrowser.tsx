@@ -1,0 +1,129 @@
+/**
+ * The study's series beside the viewports: thumbnail (the archive's rendered image, a text tile when it cannot
+ * be had), modality, description, image count and how much of it is loaded. An image series goes into the
+ * active viewport on click, Enter or Space, or into any viewport by drag and drop; reports and documents are
+ * listed but not displayable in a viewport.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PublicSite } from '../domain/config/publicConfig.ts';
+import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
+import { loadFraction } from '../domain/viewer/loadProgress.ts';
+import { isImageSeries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
+import { useLoadedCounts } from './cornerstone/imageLoadTracker.ts';
+import { drawThumbnail } from './cornerstone/drawThumbnail.ts';
+import { frameImageId } from './frameImageId.ts';
+import { seriesFramesQuery, seriesThumbnailQuery } from './studyStackQueries.ts';
+
+/** The drag-and-drop type carrying a Series Instance UID. */
+export const SERIES_DRAG_TYPE = 'application/x-passerelle-series';
+
+interface SeriesBrowserProps {
+  site: PublicSite;
+  studyUid: StudyUid;
+  series: readonly SeriesSummary[];
+  activeSeriesUid: SeriesUid | undefined;
+  thumbnailsAllowed: boolean;
+  onPick: (seriesUid: SeriesUid) => void;
+}
+
+export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbnailsAllowed, onPick }: SeriesBrowserProps) {
+  const { t } = useTranslation();
+  const loadedCounts = useLoadedCounts();
+  const sorted = [...series].sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER));
+  return (
+    <nav className="series-browser" aria-label={t('viewer.series.heading', { defaultValue: 'Series' })} data-testid="series-browser">
+      <ul>
+        {sorted.map((entry) => {
+          const image = isImageSeries(entry);
+          const fraction = loadFraction(loadedCounts.get(entry.seriesUid) ?? 0, entry.instanceCount);
+          const label = [entry.number !== undefined ? `#${entry.number}` : '', entry.modality, entry.description].filter(Boolean).join(' ');
+          const body = (
+            <>
+              {image ? <SeriesThumbnail site={site} studyUid={studyUid} series={entry} allowed={thumbnailsAllowed} /> : <span className="series-thumbnail text">{entry.modality}</span>}
+              <span className="series-text">
+                <span className="series-title">
+                  <strong>{entry.modality}</strong> {entry.number !== undefined && `#${entry.number}`}
+                </span>
+                <span className="series-description">{entry.description}</span>
+                <span className="series-count">
+                  {image
+                    ? t('viewer.series.images', { defaultValue: '{{number}} image(s)', number: entry.instanceCount })
+                    : t('viewer.series.document', { defaultValue: 'report/document' })}
+                </span>
+                {image && (
+                  <progress
+                    className="series-progress"
+                    max={1}
+                    value={fraction}
+                    aria-label={t('viewer.series.loaded', { defaultValue: '{{percent}} % loaded', percent: Math.round(fraction * 100) })}
+                  />
+                )}
+              </span>
+            </>
+          );
+          return (
+            <li key={entry.seriesUid} data-testid="series-tile" data-series-uid={entry.seriesUid} data-modality={entry.modality} data-kind={image ? 'image' : 'document'} data-progress={fraction.toFixed(2)}>
+              {image ? (
+                <button
+                  type="button"
+                  className={entry.seriesUid === activeSeriesUid ? 'series-entry shown' : 'series-entry'}
+                  aria-pressed={entry.seriesUid === activeSeriesUid}
+                  title={t('viewer.series.open', { defaultValue: 'Show {{series}} in the active viewport', series: label })}
+                  draggable
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(SERIES_DRAG_TYPE, entry.seriesUid);
+                    event.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => onPick(entry.seriesUid)}
+                >
+                  {body}
+                </button>
+              ) : (
+                <div className="series-entry document">{body}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The middle image of a series, asked for only once the first viewport's first image is under way: drawn here
+ * from the decoded frame when the series has been displayed (any transfer syntax), else the archive's rendering.
+ */
+function SeriesThumbnail({ site, studyUid, series, allowed }: { site: PublicSite; studyUid: StudyUid; series: SeriesSummary; allowed: boolean }) {
+  const frames = useQuery({ ...seriesFramesQuery(site, studyUid, series.seriesUid), enabled: false });
+  const middle = frames.data?.[Math.floor((frames.data.length - 1) / 2)];
+  const imageId = allowed && middle ? frameImageId(site, studyUid, series.seriesUid, middle) : undefined;
+  const picture = useQuery({ ...seriesThumbnailQuery(site, studyUid, series.seriesUid), enabled: allowed && !frames.data });
+  const [failed, setFailed] = useState(false);
+  const url = useObjectUrl(picture.data);
+  if (imageId) return <DecodedThumbnail imageId={imageId} fallback={series.modality} />;
+  if (!url || failed) return <span className="series-thumbnail text">{series.modality}</span>;
+  return <img className="series-thumbnail" data-testid="series-thumbnail" alt="" width={64} height={64} decoding="async" src={url} onError={() => setFailed(true)} />;
+}
+
+function DecodedThumbnail({ imageId, fallback }: { imageId: string; fallback: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    drawThumbnail(canvas, imageId).catch(() => setFailed(true));
+  }, [imageId]);
+  if (failed) return <span className="series-thumbnail text">{fallback}</span>;
+  return <canvas ref={canvasRef} className="series-thumbnail" data-testid="series-thumbnail" width={64} height={64} />;
+}
+
+/** An object URL for `blob`, revoked when the blob changes or the component goes. */
+function useObjectUrl(blob: Blob | undefined): string | undefined {
+  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : undefined), [blob]);
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
+  return url;
+}

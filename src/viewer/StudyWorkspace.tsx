@@ -1,0 +1,140 @@
+/**
+ * The study's workspace: series browser, toolbar and a grid of stack viewports. One viewport is active: the
+ * browser, the toolbar and the keys act on it. Loaded lazily, with Cornerstone3D.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PublicSite } from '../domain/config/publicConfig.ts';
+import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
+import { isImageSeries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
+import { fillViewports, layoutGrid, viewportCount, type LayoutId } from '../domain/viewer/viewportLayouts.ts';
+import type { ViewCommand } from './cornerstone/viewPresentation.ts';
+import type { PrimaryTool } from './cornerstone/viewportTools.ts';
+import { SeriesBrowser } from './SeriesBrowser.tsx';
+import type { ViewportControls } from './StackViewer.tsx';
+import { CINE_KEY, COMMAND_KEYS, OVERLAY_KEY, ViewerToolbar } from './ViewerToolbar.tsx';
+import { ViewportSlot } from './ViewportSlot.tsx';
+
+interface StudyWorkspaceProps {
+  site: PublicSite;
+  studyUid: StudyUid;
+  series: readonly SeriesSummary[];
+  first: SeriesSummary;
+}
+
+const KEY_COMMANDS = new Map<string, ViewCommand>([...Object.entries(COMMAND_KEYS).map(([command, key]) => [key, command as ViewCommand] as const), ['escape', 'reset']]);
+
+function isTextEntry(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspaceProps) {
+  const [layout, setLayout] = useState<LayoutId>('1x1');
+  const [assigned, setAssigned] = useState<SeriesUid[]>([first.seriesUid]);
+  const [active, setActive] = useState(0);
+  const [primaryTool, setPrimaryTool] = useState<PrimaryTool>('windowLevel');
+  const [overlays, setOverlays] = useState(true);
+  const [playing, setPlaying] = useState<ReadonlySet<number>>(new Set());
+  const [frameRate, setFrameRate] = useState(10);
+  const [thumbnailsAllowed, setThumbnailsAllowed] = useState(false);
+  const controls = useRef(new Map<number, ViewportControls>());
+
+  const imageSeries = useMemo(
+    () =>
+      [first, ...series.filter((entry) => entry !== first && isImageSeries(entry)).sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))].map(
+        (entry) => entry.seriesUid,
+      ),
+    [series, first],
+  );
+  const grid = layoutGrid(layout);
+
+  const chooseLayout = (next: LayoutId) => {
+    const count = viewportCount(next);
+    setLayout(next);
+    setAssigned((current) => fillViewports(current, count, imageSeries));
+    setActive((index) => (index < count ? index : 0));
+    setPlaying((current) => new Set([...current].filter((index) => index < count)));
+  };
+  const putSeries = useCallback((index: number, seriesUid: SeriesUid) => {
+    if (!series.some((entry) => entry.seriesUid === seriesUid && isImageSeries(entry))) return;
+    setAssigned((current) => current.map((uid, slot) => (slot === index ? seriesUid : uid)));
+    setPlaying((current) => new Set([...current].filter((slot) => slot !== index)));
+  }, [series]);
+  const registerControls = useCallback((index: number, control: ViewportControls | undefined) => {
+    if (control) controls.current.set(index, control);
+    else controls.current.delete(index);
+  }, []);
+  const onStateChange = useCallback((index: number, state: 'loading' | 'ready' | 'error') => {
+    if (index === 0 && state !== 'loading') setThumbnailsAllowed(true);
+  }, []);
+  const command = useCallback((name: ViewCommand) => controls.current.get(active)?.command(name), [active]);
+  const toggleCine = useCallback(
+    () =>
+      setPlaying((current) => {
+        const next = new Set(current);
+        if (!next.delete(active)) next.add(active);
+        return next;
+      }),
+    [active],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+      const key = event.key.toLowerCase();
+      const named = KEY_COMMANDS.get(key);
+      if (named) {
+        event.preventDefault();
+        command(named);
+      } else if (key === CINE_KEY) {
+        event.preventDefault();
+        toggleCine();
+      } else if (key === OVERLAY_KEY) {
+        event.preventDefault();
+        setOverlays((shown) => !shown);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [command, toggleCine]);
+
+  return (
+    <div className="viewer-workspace">
+      <ViewerToolbar
+        layout={layout}
+        onLayout={chooseLayout}
+        primaryTool={primaryTool}
+        onPrimaryTool={setPrimaryTool}
+        onCommand={command}
+        playing={playing.has(active)}
+        onToggleCine={toggleCine}
+        frameRate={frameRate}
+        onFrameRate={setFrameRate}
+        overlays={overlays}
+        onToggleOverlays={() => setOverlays((shown) => !shown)}
+      />
+      <div className="viewer-body">
+        <SeriesBrowser site={site} studyUid={studyUid} series={series} activeSeriesUid={assigned[active]} thumbnailsAllowed={thumbnailsAllowed} onPick={(uid) => putSeries(active, uid)} />
+        <div className="viewer-stage viewport-grid" style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))` }}>
+          {assigned.map((seriesUid, index) => (
+            <ViewportSlot
+              key={`${index}:${seriesUid}`}
+              site={site}
+              studyUid={studyUid}
+              seriesUid={seriesUid}
+              viewportIndex={index}
+              active={index === active}
+              primaryTool={primaryTool}
+              showOverlays={overlays}
+              playing={playing.has(index)}
+              frameRate={frameRate}
+              onStateChange={onStateChange}
+              registerControls={registerControls}
+              onActivate={setActive}
+              onDropSeries={putSeries}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** One cell of the viewport grid: its series' metadata, then a stack viewer; a drop target for series. */
+import type { DragEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PublicSite } from '../domain/config/publicConfig.ts';
+import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
+import { SERIES_DRAG_TYPE } from './SeriesBrowser.tsx';
+import { StackViewer, type StackViewerProps } from './StackViewer.tsx';
+import { seriesFramesQuery } from './studyStackQueries.ts';
+import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
+
+type SlotProps = Omit<StackViewerProps, 'frames' | 'seriesUid'> & {
+  site: PublicSite;
+  studyUid: StudyUid;
+  seriesUid: SeriesUid;
+  onActivate: (index: number) => void;
+  onDropSeries: (index: number, seriesUid: SeriesUid) => void;
+};
+
+export function ViewportSlot(props: SlotProps) {
+  const { site, studyUid, seriesUid, viewportIndex, active, onActivate, onDropSeries } = props;
+  const { t } = useTranslation();
+  const frames = useQuery(seriesFramesQuery(site, studyUid, seriesUid));
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(SERIES_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const dropped = event.dataTransfer.getData(SERIES_DRAG_TYPE);
+    if (!dropped) return;
+    event.preventDefault();
+    onActivate(viewportIndex);
+    onDropSeries(viewportIndex, dropped as SeriesUid);
+  };
+  const placeholder = (message?: string) => <ViewportPlaceholder siteId={site.id} studyUid={studyUid} seriesUid={seriesUid} viewportIndex={viewportIndex} message={message} />;
+  let content;
+  if (frames.isError) {
+    content = placeholder(t('viewer.metadataFailed', { defaultValue: 'The images of this series could not be described by {{site}}: {{reason}}', site: site.name, reason: frames.error.message }));
+  } else if (frames.data && frames.data.length === 0) {
+    content = placeholder(t('viewer.noImageSeries', { defaultValue: 'This study has no image series.' }));
+  } else if (!frames.data) {
+    content = placeholder();
+  } else {
+    content = <StackViewer {...props} frames={frames.data} />;
+  }
+  return (
+    <div
+      className={active ? 'viewport-slot active' : 'viewport-slot'}
+      onPointerDownCapture={() => onActivate(viewportIndex)}
+      onFocusCapture={() => onActivate(viewportIndex)}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      {content}
+    </div>
+  );
+}

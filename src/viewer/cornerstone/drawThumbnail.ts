@@ -1,0 +1,14 @@
+/**
+ * A series thumbnail drawn in the browser from a frame the viewer decodes anyway (its metadata registered by the
+ * viewport showing the series): no archive rendering needed, whatever the transfer syntax.
+ */
+import { utilities } from '@cornerstonejs/core';
+import { startCornerstone } from './cornerstoneSetup.ts';
+
+export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string): Promise<void> {
+  startCornerstone();
+  const size = canvas.clientWidth || 64;
+  canvas.width = Math.round(size * devicePixelRatio);
+  canvas.height = Math.round(size * devicePixelRatio);
+  await utilities.loadImageToCanvas({ canvas, imageId, useCPURendering: true });
+}

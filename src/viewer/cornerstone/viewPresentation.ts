@@ -1,0 +1,62 @@
+/**
+ * The presentation commands of a stack viewport: invert, rotate a quarter turn, flip, fit, 1:1, reset; and what
+ * the overlays read back from it (zoom, orientation markers).
+ */
+import type { StackViewport, Types } from '@cornerstonejs/core';
+import { markersFromCamera, type OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
+
+export type ViewCommand = 'invert' | 'rotate' | 'flipH' | 'flipV' | 'fit' | 'actualSize' | 'reset';
+
+/** Applies one command and renders. */
+export function applyViewCommand(viewport: StackViewport, command: ViewCommand): void {
+  switch (command) {
+    case 'invert':
+      viewport.setProperties({ invert: !viewport.getProperties().invert });
+      break;
+    case 'rotate': {
+      const rotation = viewport.getViewPresentation().rotation ?? 0;
+      viewport.setViewPresentation({ rotation: (rotation + 90) % 360 });
+      break;
+    }
+    case 'flipH':
+      viewport.setCamera({ flipHorizontal: !viewport.getCamera().flipHorizontal });
+      break;
+    case 'flipV':
+      viewport.setCamera({ flipVertical: !viewport.getCamera().flipVertical });
+      break;
+    case 'fit':
+      viewport.resetCamera({ resetPan: true, resetZoom: true });
+      break;
+    case 'actualSize':
+      viewport.setZoom(actualSizeZoom(viewport));
+      break;
+    case 'reset':
+      viewport.resetProperties();
+      viewport.setViewPresentation({ rotation: 0, flipHorizontal: false, flipVertical: false });
+      viewport.resetCamera();
+      break;
+  }
+  viewport.render();
+}
+
+/** The zoom at which one image pixel covers one screen pixel (zoom 1 fits the image). */
+function actualSizeZoom(viewport: StackViewport): number {
+  const image = viewport.getCornerstoneImage();
+  const canvas = viewport.getCanvas();
+  if (!image || canvas.clientWidth === 0 || canvas.clientHeight === 0) return 1;
+  const fit = Math.min(canvas.clientWidth / image.columns, canvas.clientHeight / image.rows);
+  return fit > 0 ? 1 / fit : 1;
+}
+
+/** The zoom relative to fit, for the overlay. */
+export function currentZoom(viewport: StackViewport): number | undefined {
+  const zoom = viewport.getZoom();
+  return Number.isFinite(zoom) && zoom > 0 ? zoom : undefined;
+}
+
+/** The patient directions at the edges of what is shown, from the camera (rotation and flips included). */
+export function currentMarkers(viewport: StackViewport): OrientationMarkers | undefined {
+  const { viewUp, viewPlaneNormal } = viewport.getCamera();
+  if (!viewUp || !viewPlaneNormal) return undefined;
+  return markersFromCamera(viewUp as Types.Point3, viewPlaneNormal as Types.Point3);
+}
