@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayLocale } from '../i18n/i18n.ts';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { imageOverlayText, overlayText } from '../domain/viewer/overlayText.ts';
@@ -62,7 +63,8 @@ export function StackViewer(props: StackViewerProps) {
   const { snapshot, showImage, setVoi, targetIndex, command } = useStackViewport(canvasRef, images, primaryTool);
   const { state, imageIndex, imageCount, voi, error, zoom, markers } = snapshot;
   const frame = frames[imageIndex];
-  const text = useMemo(() => overlayText(frames[0]?.instance, i18n.language), [frames, i18n.language]);
+  const locale = displayLocale(i18n.resolvedLanguage);
+  const text = useMemo(() => overlayText(frames[0]?.instance, locale), [frames, locale]);
   const imageText = useMemo(() => imageOverlayText(frame?.instance), [frame]);
   const hasOrientation = frame?.instance['00200037'] !== undefined;
 
