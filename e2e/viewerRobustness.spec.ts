@@ -4,81 +4,14 @@
  * a 20-frame multi-frame instance scrolls frame by frame with the wheel.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoStudy, type ExpectedStudy } from './support/demoData.ts';
-import { gatewayUrl } from './support/testbedInfo.ts';
+import { demoStudy } from './support/demoData.ts';
+import { difference, expectPicture, openViewer, sampleCanvas } from './support/viewerCanvas.ts';
 
 /** MARTIN Paul's October CT: 10 JPEG-LS slices, slice 5 (display index 4) undecodable. */
 const corruptSeriesCt = () => demoStudy('chu/300042/ct-thorax-2026-10-20');
 const corruptIndex = 4;
 /** BERNARD Luc's multi-frame secondary capture: one instance of 20 frames. */
 const multiframeCapture = () => demoStudy('cgfl/300042/ct-thorax-capture-2026-09-25');
-
-interface OpenedViewer {
-  viewport: Locator;
-  /** Uncaught exceptions of the page since it opened. */
-  pageErrors: string[];
-}
-
-/** Opens the viewer on a study and waits for its first image, recording uncaught page errors. */
-async function openViewer(page: Page, study: ExpectedStudy): Promise<OpenedViewer> {
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);
-  const viewport = page.locator('[data-testid=viewport]');
-  await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
-  await expect(viewport).toHaveAttribute('data-study-uid', study.uid);
-  await expect(viewport).toHaveAttribute('data-site-id', study.siteId);
-  return { viewport, pageErrors };
-}
-
-interface CanvasSample {
-  distinct: number;
-  /** A coarse fingerprint of the picture: mean grey of an 8 × 8 grid. */
-  grid: number[];
-}
-
-/** Reads the viewport's canvas back: how many grey levels it shows and a coarse fingerprint. */
-async function sampleCanvas(viewport: Locator): Promise<CanvasSample> {
-  return viewport.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2D context');
-    context.drawImage(canvas, 0, 0);
-    const { data, width, height } = context.getImageData(0, 0, copy.width, copy.height);
-    const levels = new Set<number>();
-    const sums = new Array<number>(64).fill(0);
-    const counts = new Array<number>(64).fill(0);
-    for (let y = 0; y < height; y += 2) {
-      for (let x = 0; x < width; x += 2) {
-        const offset = (y * width + x) * 4;
-        const grey = data[offset] ?? 0;
-        levels.add(grey);
-        const cell = Math.min(7, Math.floor((y * 8) / height)) * 8 + Math.min(7, Math.floor((x * 8) / width));
-        sums[cell] = (sums[cell] ?? 0) + grey;
-        counts[cell] = (counts[cell] ?? 0) + 1;
-      }
-    }
-    return { distinct: levels.size, grid: sums.map((sum, index) => Math.round(sum / Math.max(1, counts[index] ?? 1))) };
-  });
-}
-
-function difference(a: CanvasSample, b: CanvasSample): number {
-  return a.grid.reduce((total, value, index) => total + Math.abs(value - (b.grid[index] ?? 0)), 0);
-}
-
-/** Polls the canvas until it shows a real picture, not a uniform or nearly uniform fill. */
-async function expectPicture(viewport: Locator): Promise<CanvasSample> {
-  let sample: CanvasSample | undefined;
-  await expect
-    .poll(async () => {
-      sample = await sampleCanvas(viewport);
-      return sample.distinct;
-    })
-    .toBeGreaterThan(20);
-  return sample!;
-}
 
 /** Turns the wheel one notch over the viewport (positive: towards the end of the stack). */
 async function wheelNotch(page: Page, viewport: Locator, direction: 1 | -1): Promise<void> {

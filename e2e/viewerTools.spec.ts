@@ -2,64 +2,12 @@
  * The viewer's workspace against the real test bed: the series browser, layouts, thumbnails into the active
  * viewport, invert, orientation markers and a length measurement. Contract §4 attributes are what is read.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoStudy, type ExpectedStudy } from './support/demoData.ts';
-import { gatewayUrl } from './support/testbedInfo.ts';
+import { expect, test } from '@playwright/test';
+import { demoStudy } from './support/demoData.ts';
+import { difference, expectPicture, openViewer, sampleCanvas } from './support/viewerCanvas.ts';
 
 const chuCurrentCt = () => demoStudy('chu/A100001/ct-thorax-2026-11-18');
 const chuBrainMr = () => demoStudy('chu/A100001/irm-cerebrale-2026-01-02');
-
-async function openViewer(page: Page, study: ExpectedStudy): Promise<{ viewport: Locator; errors: string[] }> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);
-  const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');
-  await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
-  return { viewport, errors };
-}
-
-/** A coarse fingerprint of the viewport's picture (mean grey of an 8 × 8 grid) and its number of grey levels. */
-async function fingerprint(viewport: Locator): Promise<{ distinct: number; grid: number[] }> {
-  return viewport.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d');
-    if (!context) throw new Error('no 2D context');
-    context.drawImage(canvas, 0, 0);
-    const { data, width, height } = context.getImageData(0, 0, copy.width, copy.height);
-    const levels = new Set<number>();
-    const sums = new Array<number>(64).fill(0);
-    const counts = new Array<number>(64).fill(0);
-    for (let y = 0; y < height; y += 3) {
-      for (let x = 0; x < width; x += 3) {
-        const grey = data[(y * width + x) * 4] ?? 0;
-        levels.add(grey);
-        const cell = Math.min(7, Math.floor((y * 8) / height)) * 8 + Math.min(7, Math.floor((x * 8) / width));
-        sums[cell] = (sums[cell] ?? 0) + grey;
-        counts[cell] = (counts[cell] ?? 0) + 1;
-      }
-    }
-    return { distinct: levels.size, grid: sums.map((sum, index) => Math.round(sum / Math.max(1, counts[index] ?? 1))) };
-  });
-}
-
-const difference = (a: number[], b: number[]) => a.reduce((total, value, index) => total + Math.abs(value - (b[index] ?? 0)), 0);
-
-async function expectPicture(viewport: Locator): Promise<number[]> {
-  let grid: number[] = [];
-  await expect
-    .poll(async () => {
-      const sample = await fingerprint(viewport);
-      grid = sample.grid;
-      return sample.distinct;
-    })
-    .toBeGreaterThan(20);
-  return grid;
-}
 
 test('the CT: series browser with its report, orientation markers, invert and a length in mm', async ({ page }) => {
   const { viewport, errors } = await openViewer(page, chuCurrentCt());
@@ -78,7 +26,7 @@ test('the CT: series browser with its report, orientation markers, invert and a 
 
   const before = await expectPicture(viewport);
   await page.keyboard.press('i');
-  await expect.poll(async () => difference(before, (await fingerprint(viewport)).grid)).toBeGreaterThan(500);
+  await expect.poll(async () => difference(before, await sampleCanvas(viewport))).toBeGreaterThan(500);
 
   await page.getByRole('button', { name: 'Length' }).click();
   const box = (await viewport.boundingBox())!;
