@@ -5,7 +5,7 @@ import type { OrientationMarkers } from '../domain/viewer/orientationMarkers.ts'
 export function OrientationMarkerLabels({ markers }: { markers: OrientationMarkers }) {
   const { t } = useTranslation();
   return (
-    <div className="orientation-markers" data-testid="orientation-markers" aria-label={t('viewer.orientation', { defaultValue: 'Orientation' })}>
+    <div className="orientation-markers" data-testid="orientation-markers" aria-label={t('viewer.orientation')}>
       {(['left', 'right', 'top', 'bottom'] as const).map((edge) => (
         <span key={edge} className={`orientation-marker ${edge}`} data-edge={edge}>
           {markers[edge]}

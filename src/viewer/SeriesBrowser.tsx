@@ -33,7 +33,7 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
   const loadedCounts = useLoadedCounts();
   const sorted = [...series].sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER));
   return (
-    <nav className="series-browser" aria-label={t('viewer.series.heading', { defaultValue: 'Series' })} data-testid="series-browser">
+    <nav className="series-browser" aria-label={t('viewer.series.heading')} data-testid="series-browser">
       <ul>
         {sorted.map((entry) => {
           const image = isImageSeries(entry);
@@ -49,15 +49,15 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
                 <span className="series-description">{entry.description}</span>
                 <span className="series-count">
                   {image
-                    ? t('viewer.series.images', { defaultValue: '{{number}} image(s)', number: entry.instanceCount })
-                    : t('viewer.series.document', { defaultValue: 'report/document' })}
+                    ? t('viewer.series.images', { number: entry.instanceCount })
+                    : t('viewer.series.document')}
                 </span>
                 {image && (
                   <progress
                     className="series-progress"
                     max={1}
                     value={fraction}
-                    aria-label={t('viewer.series.loaded', { defaultValue: '{{percent}} % loaded', percent: Math.round(fraction * 100) })}
+                    aria-label={t('viewer.series.loaded', { percent: Math.round(fraction * 100) })}
                   />
                 )}
               </span>
@@ -70,7 +70,7 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
                   type="button"
                   className={entry.seriesUid === activeSeriesUid ? 'series-entry shown' : 'series-entry'}
                   aria-pressed={entry.seriesUid === activeSeriesUid}
-                  title={t('viewer.series.open', { defaultValue: 'Show {{series}} in the active viewport', series: label })}
+                  title={t('viewer.series.open', { series: label })}
                   draggable
                   onDragStart={(event) => {
                     event.dataTransfer.setData(SERIES_DRAG_TYPE, entry.seriesUid);

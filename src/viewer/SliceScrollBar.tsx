@@ -25,7 +25,7 @@ export function SliceScrollBar({ imageIds, current, onPick }: { imageIds: readon
       className="slice-scrollbar"
       data-testid="slice-scrollbar"
       data-loaded={loaded}
-      title={t('viewer.scrollbar', { defaultValue: 'Slice {{number}}/{{count}}, {{loaded}} loaded', number: current + 1, count, loaded })}
+      title={t('viewer.scrollbar', { number: current + 1, count, loaded })}
       onPointerDown={(event) => {
         event.stopPropagation();
         event.currentTarget.setPointerCapture(event.pointerId);

@@ -119,7 +119,7 @@ export function StackViewer(props: StackViewerProps) {
       data-state={state}
       data-active={active}
       tabIndex={0}
-      aria-label={t('viewer.viewportLabel', { defaultValue: 'Images of {{series}}', series: text.seriesDescription })}
+      aria-label={t('viewer.viewportLabel', { series: text.seriesDescription })}
       onContextMenu={(event) => event.preventDefault()}
     >
       <div className="viewport-canvas" ref={canvasRef} />
@@ -130,10 +130,10 @@ export function StackViewer(props: StackViewerProps) {
         </>
       )}
       <SliceScrollBar imageIds={imageIds} current={imageIndex} onPick={showImage} />
-      {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage', { defaultValue: 'Loading image…' })}</p>}
+      {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage')}</p>}
       {state === 'error' && (
         <p className="viewport-message error" role="alert" data-testid="viewport-error">
-          {t('viewer.imageFailed', { defaultValue: 'Image {{number}} cannot be displayed: {{reason}}', number: imageIndex + 1, reason: error ?? '' })}
+          {t('viewer.imageFailed', { number: imageIndex + 1, reason: error ?? '' })}
         </p>
       )}
     </div>

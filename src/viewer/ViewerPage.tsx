@@ -26,11 +26,11 @@ export function ViewerPage({ config }: { config: PublicConfig }) {
       </div>
       {!site ? (
         <Stage>
-          <ViewportPlaceholder siteId={siteId} studyUid={studyUid} message={t('viewer.unknownSite', { defaultValue: 'Unknown site “{{siteId}}”.', siteId })} />
+          <ViewportPlaceholder siteId={siteId} studyUid={studyUid} message={t('viewer.unknownSite', { siteId })} />
         </Stage>
       ) : !uid ? (
         <Stage>
-          <ViewportPlaceholder siteId={siteId} studyUid={studyUid} message={t('viewer.invalidStudyUid', { defaultValue: '“{{studyUid}}” is not a Study Instance UID.', studyUid })} />
+          <ViewportPlaceholder siteId={siteId} studyUid={studyUid} message={t('viewer.invalidStudyUid', { studyUid })} />
         </Stage>
       ) : (
         <StudyView site={site} studyUid={uid} />
@@ -58,8 +58,8 @@ function StudyView({ site, studyUid }: { site: PublicSite; studyUid: StudyUid })
     </Stage>
   );
 
-  if (series.isError) return placeholder(t('viewer.seriesFailed', { defaultValue: 'The series of this study could not be read from {{site}}: {{reason}}', site: site.name, reason: series.error.message }));
-  if (series.data && !first) return placeholder(t('viewer.noImageSeries', { defaultValue: 'This study has no image series.' }));
+  if (series.isError) return placeholder(t('viewer.seriesFailed', { site: site.name, reason: series.error.message }));
+  if (series.data && !first) return placeholder(t('viewer.noImageSeries'));
   if (!series.data || !first) return placeholder();
   return (
     <Suspense fallback={placeholder()}>

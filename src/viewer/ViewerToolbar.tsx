@@ -32,30 +32,30 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
   const { t } = useTranslation();
   const withKey = (label: string, key: string | undefined) => (key ? `${label} (${key === '0' ? '0, Esc' : key.toUpperCase()})` : label);
   return (
-    <div className="viewer-toolbar" role="toolbar" aria-label={t('viewer.tools.toolbar', { defaultValue: 'Viewer tools' })} data-testid="viewer-toolbar">
-      <div role="group" aria-label={t('viewer.layout.label', { defaultValue: 'Layout' })} className="tool-group">
+    <div className="viewer-toolbar" role="toolbar" aria-label={t('viewer.tools.toolbar')} data-testid="viewer-toolbar">
+      <div role="group" aria-label={t('viewer.layout.label')} className="tool-group">
         {LAYOUT_IDS.map((id) => (
           <button
             key={id}
             type="button"
             data-layout={id}
             aria-pressed={props.layout === id}
-            aria-label={t('viewer.layout.choose', { defaultValue: 'Layout {{layout}}', layout: id.replace('x', '×') })}
-            title={t('viewer.layout.choose', { defaultValue: 'Layout {{layout}}', layout: id.replace('x', '×') })}
+            aria-label={t('viewer.layout.choose', { layout: id.replace('x', '×') })}
+            title={t('viewer.layout.choose', { layout: id.replace('x', '×') })}
             onClick={() => props.onLayout(id)}
           >
             {id.replace('x', '×')}
           </button>
         ))}
       </div>
-      <div role="group" aria-label={t('viewer.tools.leftButton', { defaultValue: 'Left button' })} className="tool-group">
+      <div role="group" aria-label={t('viewer.tools.leftButton')} className="tool-group">
         {PRIMARY_TOOLS.map((tool) => (
           <button key={tool} type="button" data-tool={tool} aria-pressed={props.primaryTool === tool} onClick={() => props.onPrimaryTool(tool)}>
             {t(`viewer.tools.${tool}`)}
           </button>
         ))}
       </div>
-      <div role="group" aria-label={t('viewer.tools.view', { defaultValue: 'View' })} className="tool-group">
+      <div role="group" aria-label={t('viewer.tools.view')} className="tool-group">
         {COMMANDS.map((command) => {
           const label = t(`viewer.tools.${command}`);
           return (
@@ -65,7 +65,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           );
         })}
       </div>
-      <div role="group" aria-label={t('viewer.tools.cine', { defaultValue: 'Cine' })} className="tool-group">
+      <div role="group" aria-label={t('viewer.tools.cine')} className="tool-group">
         <button type="button" data-command="cine" aria-pressed={props.playing} title={withKey(t('viewer.tools.cine'), CINE_KEY)} onClick={props.onToggleCine}>
           {props.playing ? t('viewer.tools.pause') : t('viewer.tools.play')}
         </button>

@@ -16,7 +16,7 @@ interface ViewportOverlayProps {
 export function ViewportOverlay({ text, imageText, siteName, imageIndex, imageCount, voi, zoom }: ViewportOverlayProps) {
   const { t } = useTranslation();
   const birth = [text.birthDate, text.sex].filter(Boolean).join(' · ');
-  const series = [text.seriesNumber && t('viewer.overlay.series', { defaultValue: 'Se {{number}}', number: text.seriesNumber }), text.seriesDescription].filter(Boolean).join(' · ');
+  const series = [text.seriesNumber && t('viewer.overlay.series', { number: text.seriesNumber }), text.seriesDescription].filter(Boolean).join(' · ');
   return (
     <>
       <ul className="viewport-overlay top-left" data-testid="overlay-patient">
@@ -33,13 +33,13 @@ export function ViewportOverlay({ text, imageText, siteName, imageIndex, imageCo
         <li>{series}</li>
       </ul>
       <ul className="viewport-overlay bottom-left">
-        <li data-testid="overlay-image">{t('viewer.overlay.image', { defaultValue: 'Image {{number}}/{{count}}', number: imageIndex + 1, count: imageCount })}</li>
-        {imageText.sliceLocation && <li>{t('viewer.overlay.location', { defaultValue: 'Loc {{value}} mm', value: imageText.sliceLocation })}</li>}
-        {imageText.sliceThickness && <li>{t('viewer.overlay.thickness', { defaultValue: 'Thk {{value}} mm', value: imageText.sliceThickness })}</li>}
+        <li data-testid="overlay-image">{t('viewer.overlay.image', { number: imageIndex + 1, count: imageCount })}</li>
+        {imageText.sliceLocation && <li>{t('viewer.overlay.location', { value: imageText.sliceLocation })}</li>}
+        {imageText.sliceThickness && <li>{t('viewer.overlay.thickness', { value: imageText.sliceThickness })}</li>}
       </ul>
       <ul className="viewport-overlay bottom-right">
-        {voi && <li data-testid="overlay-voi">{t('viewer.overlay.voi', { defaultValue: 'W {{width}} / L {{center}}', width: Math.round(voi.width), center: Math.round(voi.center) })}</li>}
-        {zoom !== undefined && <li data-testid="overlay-zoom">{t('viewer.overlay.zoom', { defaultValue: 'Zoom {{value}}', value: zoom.toFixed(2) })}</li>}
+        {voi && <li data-testid="overlay-voi">{t('viewer.overlay.voi', { width: Math.round(voi.width), center: Math.round(voi.center) })}</li>}
+        {zoom !== undefined && <li data-testid="overlay-zoom">{t('viewer.overlay.zoom', { value: zoom.toFixed(2) })}</li>}
       </ul>
     </>
   );

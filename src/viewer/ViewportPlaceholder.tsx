@@ -19,7 +19,7 @@ export function ViewportPlaceholder({ siteId, studyUid, seriesUid, viewportIndex
         </p>
       ) : (
         <p className="viewport-message" role="status">
-          {t('viewer.loadingStudy', { defaultValue: 'Loading the study…' })}
+          {t('viewer.loadingStudy')}
         </p>
       )}
     </div>

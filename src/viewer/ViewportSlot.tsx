@@ -36,9 +36,9 @@ export function ViewportSlot(props: SlotProps) {
   const placeholder = (message?: string) => <ViewportPlaceholder siteId={site.id} studyUid={studyUid} seriesUid={seriesUid} viewportIndex={viewportIndex} message={message} />;
   let content;
   if (frames.isError) {
-    content = placeholder(t('viewer.metadataFailed', { defaultValue: 'The images of this series could not be described by {{site}}: {{reason}}', site: site.name, reason: frames.error.message }));
+    content = placeholder(t('viewer.metadataFailed', { site: site.name, reason: frames.error.message }));
   } else if (frames.data && frames.data.length === 0) {
-    content = placeholder(t('viewer.noImageSeries', { defaultValue: 'This study has no image series.' }));
+    content = placeholder(t('viewer.noImageSeries'));
   } else if (!frames.data) {
     content = placeholder();
   } else {

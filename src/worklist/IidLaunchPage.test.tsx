@@ -8,14 +8,18 @@ import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import type { SiteId, StudyUid } from '../domain/dicom/identifiers.ts';
 import { launchTestSites } from '../domain/launch/testSites.ts';
 import { IidLaunchPage } from './IidLaunchPage.tsx';
+import { en } from '../i18n/en.ts';
+import { fr } from '../i18n/fr.ts';
 import { lookUpStudy } from '../adapters/lookUpStudy.ts';
 
 const config: PublicConfig = { sites: launchTestSites.slice(0, 2), identity: { pixm: null } };
 const uid1 = '1.2.826.0.1.3680043.8.498.1' as StudyUid;
 
-async function render(query: string, language = 'en', translation: object = {}): Promise<string> {
+async function render(query: string, language = 'en'): Promise<string> {
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ lng: language, resources: { [language]: { translation } }, interpolation: { escapeValue: false } });
+  await i18n
+    .use(initReactI18next)
+    .init({ lng: language, fallbackLng: 'en', resources: { en: { translation: en }, fr: { translation: fr } }, interpolation: { escapeValue: false } });
   return renderToString(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={new QueryClient()}>
@@ -46,12 +50,11 @@ describe('IID launch page (RAD-106)', () => {
     expect(html).not.toContain('<img');
   });
 
-  it('takes its texts from the launch.* messages', async () => {
-    const html = await render('requestType=PATIENT&patientID=A1%5E%5E%5ENOPE', 'fr', {
-      launch: { refusedHeading: 'Lancement refusé', refused: { 'unknown-issuer': 'L’émetteur « {{value}} » est inconnu.' } },
-    });
+  it('speaks French from the French messages', async () => {
+    const html = await render('requestType=PATIENT&patientID=A1%5E%5E%5ENOPE', 'fr');
     expect(html).toContain('Lancement refusé');
-    expect(html).toContain('L’émetteur « NOPE » est inconnu.');
+    expect(html).toContain('L’émetteur « NOPE » de l’identifiant patient n’est aucun des sites de ce déploiement.');
+    expect(html).toContain('Rien n’a été chargé.');
   });
 
   it('refuses a malformed study UID', async () => {

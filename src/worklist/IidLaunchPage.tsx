@@ -9,7 +9,6 @@ import {
   chooseLaunchTarget,
   sitesToAsk,
   viewerPath,
-  type SiteLookup,
   type StudyLaunch,
 } from '../domain/launch/studyLookup.ts';
 import { worklistUrlForPatientLaunch } from '../domain/launch/worklistUrl.ts';
@@ -39,7 +38,7 @@ function PatientLaunch({ url }: { url: string }) {
   useEffect(() => {
     void navigate(url, { replace: true });
   }, [navigate, url]);
-  return <p role="status">{t('launch.openingPatient', { defaultValue: 'Opening the patient’s studies…' })}</p>;
+  return <p role="status">{t('launch.openingPatient')}</p>;
 }
 
 function LaunchRefused({ refusal }: { refusal: IidRefusal }) {
@@ -47,36 +46,16 @@ function LaunchRefused({ refusal }: { refusal: IidRefusal }) {
   const values = { value: refusal.value ?? '', parameter: refusal.parameter ?? '', max: MAX_LAUNCH_STUDIES };
   return (
     <section className="launch" data-testid="launch-error" role="alert" data-refusal={refusal.code}>
-      <h1>{t('launch.refusedHeading', { defaultValue: 'Launch refused' })}</h1>
-      <p>{t(`launch.refused.${refusal.code}`, { defaultValue: REFUSAL_TEXT[refusal.code], ...values })}</p>
-      <p>{t('launch.nothingLoaded', { defaultValue: 'Nothing was loaded.' })}</p>
-      <p className="muted">{t('launch.detail', { defaultValue: 'Detail: {{reason}}', reason: refusal.reason })}</p>
-      <Link to="/">{t('launch.back', { defaultValue: 'Back to the worklist' })}</Link>
+      <h1>{t('launch.refusedHeading')}</h1>
+      <p>{t(`launch.refused.${refusal.code}`, { ...values })}</p>
+      <p>{t('launch.nothingLoaded')}</p>
+      <p className="muted">{t('launch.detail', { reason: refusal.reason })}</p>
+      <Link to="/">{t('launch.back')}</Link>
     </section>
   );
 }
 
 /** English texts of the refusals, the defaults of the `launch.refused.*` messages. */
-const REFUSAL_TEXT: Record<IidRefusal['code'], string> = {
-  'missing-request-type': 'The link does not say what to open: requestType (PATIENT or STUDY) is missing.',
-  'unknown-request-type': 'The request type "{{value}}" is not supported: use PATIENT or STUDY.',
-  'repeated-parameter': 'The parameter {{parameter}} is given several times with different values.',
-  'missing-patient-id': 'The link names no patient ID (patientID).',
-  'bad-patient-id': 'The patient ID "{{value}}" cannot be read.',
-  'patient-id-without-issuer':
-    'The patient ID "{{value}}" comes without its issuer. A patient ID only identifies a patient together with the site that issued it (ID^^^ISSUER or ID^^^&OID&ISO).',
-  'unknown-issuer': 'The issuer "{{value}}" of the patient ID is not one of this deployment’s sites.',
-  'ambiguous-issuer': 'The issuer "{{value}}" is shared by several sites of this deployment: the patient cannot be placed.',
-  'conflicting-issuer': 'The issuer "{{value}}" of the patient ID names two different sites.',
-  'missing-study': 'The link names no study: give studyUID or accessionNumber.',
-  'bad-study-uid': '"{{value}}" is not a valid Study Instance UID.',
-  'too-many-studies': 'The link names {{value}} studies; at most {{max}} can be opened at once.',
-  'bad-accession-number': 'The accession number "{{value}}" cannot be used: one number, without wildcards.',
-  'bad-date': 'The date "{{value}}" given in {{parameter}} is not a date.',
-  'bad-date-range': 'The date range is reversed: lowerDateTime is after upperDateTime.',
-  'bad-most-recent-results': 'mostRecentResults must be a positive whole number, not "{{value}}".',
-  'bad-modality': '"{{value}}" is not a modality code (modalitiesInStudy).',
-};
 
 function StudyLaunchSearch({ launch, sites }: { launch: StudyLaunch; sites: readonly PublicSite[] }) {
   const { t } = useTranslation();
@@ -97,24 +76,24 @@ function StudyLaunchSearch({ launch, sites }: { launch: StudyLaunch; sites: read
 
   const siteName = (siteId: string) => sites.find((site) => site.id === siteId)?.name ?? siteId;
   const subject = launch.kind === 'study' ? launch.studyUids.join(', ') : launch.accessionNumber;
-  if (asked.length === 0) return <LaunchFailure message={t('launch.noSites', { defaultValue: 'No site is configured: there is nowhere to look for the study.' })} />;
-  if (lookup.isError) return <LaunchFailure message={t('launch.lookupFailed', { defaultValue: 'The search for the study failed: {{error}}', error: lookup.error.message })} />;
+  if (asked.length === 0) return <LaunchFailure message={t('launch.noSites')} />;
+  if (lookup.isError) return <LaunchFailure message={t('launch.lookupFailed', { error: lookup.error.message })} />;
   if (target === undefined || destination !== undefined) {
     return (
       <p role="status" data-testid="launch-progress">
         {destination === undefined
-          ? t('launch.searching', { defaultValue: 'Looking for the study {{study}} at {{sites}}…', study: subject, sites: asked.map((site) => site.name).join(', ') })
-          : t('launch.openingStudy', { defaultValue: 'Opening the study…' })}
+          ? t('launch.searching', { study: subject, sites: asked.map((site) => site.name).join(', ') })
+          : t('launch.openingStudy')}
       </p>
     );
   }
   if (target.kind === 'ambiguous') {
     return (
-      <LaunchFailure message={t('launch.ambiguous', { defaultValue: 'The accession number {{accession}} names studies of different patients or sites. Open it from the worklist, or send the patient ID with its issuer.', accession: subject })}>
+      <LaunchFailure message={t('launch.ambiguous', { accession: subject })}>
         <ul>
           {target.candidates.map((candidate) => (
             <li key={`${candidate.siteId}/${candidate.studyUid}`}>
-              {t('launch.candidate', { defaultValue: '{{site}}: study {{studyUid}}, patient {{patientId}} ({{issuer}})', site: siteName(candidate.siteId), studyUid: candidate.studyUid, patientId: candidate.patientId, issuer: candidate.issuerOfPatientId ?? '—' })}
+              {t('launch.candidate', { site: siteName(candidate.siteId), studyUid: candidate.studyUid, patientId: candidate.patientId, issuer: candidate.issuerOfPatientId ?? '—' })}
             </li>
           ))}
         </ul>
@@ -123,19 +102,19 @@ function StudyLaunchSearch({ launch, sites }: { launch: StudyLaunch; sites: read
   }
   const allFailed = lookup.data?.every((site) => site.status === 'error' || site.status === 'timeout') ?? false;
   const message = allFailed
-    ? t('launch.allFailed', { defaultValue: 'The study {{study}} could not be looked for: no site answered.', study: subject })
+    ? t('launch.allFailed', { study: subject })
     : launch.kind === 'study'
-      ? t('launch.notFoundStudy', { defaultValue: 'None of the sites that answered has the study {{study}}.', study: subject })
-      : t('launch.notFoundAccession', { defaultValue: 'None of the sites that answered has a study with accession number {{study}}.', study: subject });
+      ? t('launch.notFoundStudy', { study: subject })
+      : t('launch.notFoundAccession', { study: subject });
   return (
     <LaunchFailure message={message}>
-      <p>{t('launch.sitesAsked', { defaultValue: 'Sites asked:' })}</p>
+      <p>{t('launch.sitesAsked')}</p>
       <ul>
         {lookup.data?.map((site) => {
           const answer = site.status === 'not-found' && site.error ? 'partial' : site.status;
           return (
             <li key={site.siteId} data-site-id={site.siteId} data-state={site.status}>
-              {t(`launch.siteAnswer.${answer}`, { defaultValue: SITE_ANSWER_TEXT[answer], site: siteName(site.siteId), ms: site.ms, error: site.error ?? '' })}
+              {t(`launch.siteAnswer.${answer}`, { site: siteName(site.siteId), ms: site.ms, error: site.error ?? '' })}
             </li>
           );
         })}
@@ -145,22 +124,15 @@ function StudyLaunchSearch({ launch, sites }: { launch: StudyLaunch; sites: read
 }
 
 /** English texts of a site's answer, the defaults of the `launch.siteAnswer.*` messages. */
-const SITE_ANSWER_TEXT: Record<SiteLookup['status'] | 'partial', string> = {
-  found: '{{site}}: found ({{ms}} ms)',
-  'not-found': '{{site}}: no such study ({{ms}} ms)',
-  partial: '{{site}}: no such study among the results it could read — {{error}}',
-  error: '{{site}}: failed — {{error}}',
-  timeout: '{{site}}: no answer in time — {{error}}',
-};
 
 function LaunchFailure({ message, children }: { message: string; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section className="launch" data-testid="launch-error" role="alert">
-      <h1>{t('launch.notOpenedHeading', { defaultValue: 'Study not opened' })}</h1>
+      <h1>{t('launch.notOpenedHeading')}</h1>
       <p>{message}</p>
       {children}
-      <Link to="/">{t('launch.back', { defaultValue: 'Back to the worklist' })}</Link>
+      <Link to="/">{t('launch.back')}</Link>
     </section>
   );
 }
