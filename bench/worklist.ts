@@ -19,8 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
 import { startDemoArchive } from '../server/demo/archive/startDemoArchive.ts';
 import { demoSite } from '../server/demo/demoSites.ts';
@@ -31,8 +30,14 @@ import { startHungServer } from '../e2e/support/hungServer.ts';
 import { isSiteSearchUrl, readTimings, resetTimings, searchStartedAt, TIMING_INIT_SCRIPT, type PageTimings } from '../e2e/support/pageTimings.ts';
 import { startGateway } from '../e2e/support/startGateway.ts';
 import { startDelayingProxy } from './delayingProxy.ts';
+import { startBenchLifetime } from './shared/benchLifetime.ts';
+import { launchChromium } from './shared/launchChromium.ts';
+import { median } from './shared/median.ts';
+import { projectRoot as root } from './shared/projectRoot.ts';
+import { runBench } from './shared/runBench.ts';
+import { sleep } from './shared/sleep.ts';
+import { table } from './shared/table.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DELAY_MS = 2000;
 const HUNG_TIMEOUT_MS = 5000;
 const SITE_TIMEOUT_MS = 8000;
@@ -74,13 +79,6 @@ function runsFromArgs(): number {
   return value;
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 const ms = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : `${Math.round(value)} ms`);
 
 function siteIdOfSearch(url: string): string | undefined {
@@ -94,7 +92,7 @@ async function waitForTerminalStates(page: Page, ids: readonly string[], timeout
     const seen = await readTimings(page);
     if (ids.every((id) => seen.sites[id]?.terminalAt !== undefined)) return seen;
     if (Date.now() > deadline) throw new Error(`not every site reached a terminal state within ${timeoutMs} ms: ${JSON.stringify(seen.sites)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 
@@ -165,32 +163,14 @@ async function ownLatency(url: string, role: SiteRole): Promise<{ ms: number; st
   return { ms: median(samples.map((sample) => sample.ms)), statuses: [...new Set(samples.map((sample) => sample.status))] };
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n');
-}
-
 let gatewayOutput = '';
 let gatewayExit: string | undefined;
 
 async function main(): Promise<number> {
   const runs = runsFromArgs();
   const mode = modeFromArgs();
-  const closers: (() => Promise<void> | void)[] = [];
-  const cleanup = async () => {
-    for (const close of closers.splice(0).reverse()) {
-      await Promise.resolve()
-        .then(close)
-        .catch(() => undefined);
-    }
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`bench: still running after ${WATCHDOG_MS / 1000} s, giving up`);
-    void cleanup().finally(() => process.exit(2));
-  }, WATCHDOG_MS);
-  const onSignal = () => void cleanup().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const lifetime = startBenchLifetime(WATCHDOG_MS);
+  const { closers } = lifetime;
 
   try {
     const cacheDir = path.join(root, '.cache', 'demo');
@@ -239,8 +219,7 @@ async function main(): Promise<number> {
     ];
 
     const launchOptions = playwrightConfig.use?.launchOptions ?? {};
-    const browser = await chromium.launch({ ...launchOptions, headless: true });
-    closers.push(() => browser.close());
+    const browser = await launchChromium(launchOptions, closers);
     console.log(`Gateway ${gateway.url}; Chromium ${browser.version()} (${launchOptions.executablePath ?? 'bundled'}); ${os.cpus().length} CPU cores`);
 
     console.log('Warm-up run…');
@@ -319,18 +298,8 @@ async function main(): Promise<number> {
     console.log(failures === 0 ? '\nbench: every bound holds' : `\nbench: ${failures} site(s) missed a bound`);
     return failures === 0 ? 0 : 1;
   } finally {
-    clearTimeout(watchdog);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanup();
+    await lifetime.end();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (gatewayExit) console.error(gatewayExit);
-    process.exit(2);
-  },
-);
+runBench(main, () => gatewayExit);

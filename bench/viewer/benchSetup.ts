@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoSite } from '../../server/demo/demoSites.ts';
+import { generateDemoStudies } from '../../server/demo/generate/generateDemoStudies.ts';
+import type { RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
+import { startGateway } from '../../e2e/support/startGateway.ts';
+import { requirePrerequisites } from '../../scripts/testbed/prerequisites.ts';
+import { loadInstances, startOrthanc } from '../../scripts/testbed/startOrthanc.ts';
+import type { Closer } from '../shared/benchLifetime.ts';
+import { projectRoot as root } from '../shared/projectRoot.ts';
+import { archiveFrameRate } from './archiveFrameRate.ts';
+import { ensureOhif } from './ohifApp.ts';
+import { startOhifServer } from './ohifServer.ts';
+import { snapshotPasserelle } from './passerelleSnapshot.ts';
+import type { Target, ViewerName } from './viewerTypes.ts';
+
+export interface ViewerBenchSetup {
+  chromium: string;
+  sliceCount: number;
+  gatewayUrl: string;
+  ohifUrl: string;
+  archive: Awaited<ReturnType<typeof archiveFrameRate>>;
+  targets: Record<ViewerName, Target>;
+}
+
+/**
+ * The chu CT study in one Orthanc with its DICOMweb plugin; Passerelle (a private copy of the app) with one site on
+ * it; OHIF's built app served with a proxy to it; the archive's own frame rate (one warm-up pass, then 3).
+ */
+export async function setUpViewerBench(closers: Closer[]): Promise<ViewerBenchSetup> {
+  const prerequisites = requirePrerequisites();
+  const dist = ensureOhif();
+  const cacheDir = path.join(root, '.cache', 'demo');
+  const manifest = await generateDemoStudies(cacheDir, (line) => console.log(line));
+  const chu = demoSite('chu');
+  const seriesSizes = new Map<string, number>();
+  for (const file of manifest.files.filter((candidate) => candidate.site === 'chu')) {
+    const key = `${file.studyInstanceUid}|${file.seriesInstanceUid}`;
+    seriesSizes.set(key, (seriesSizes.get(key) ?? 0) + 1);
+  }
+  const [largest, sliceCount] = [...seriesSizes.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number];
+  const [studyUid, seriesUid] = largest.split('|') as [string, string];
+  const studyFiles = manifest.files.filter((file) => file.site === 'chu' && file.studyInstanceUid === studyUid).map((file) => path.join(cacheDir, file.path));
+
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-viewer-bench-'));
+  closers.push(() => fs.rmSync(workDir, { recursive: true, force: true }));
+  const orthanc = await startOrthanc({ name: chu.id, workDir: path.join(workDir, 'orthanc'), orthanc: prerequisites.orthanc, dicomwebPlugin: prerequisites.dicomwebPlugin });
+  closers.push(() => orthanc.stop());
+  await loadInstances(orthanc.httpUrl, studyFiles);
+  console.log(`Orthanc ${orthanc.dicomweb}: study ${studyUid} (${studyFiles.length} instances; CT series of ${sliceCount} slices)`);
+
+  const config: RuntimeConfig = {
+    sites: [{ id: chu.id, name: chu.name, dicomweb: orthanc.dicomweb, issuerOfPatientId: chu.issuerOfPatientId, patientIdSystem: chu.patientIdSystem, timeoutMs: 30_000 }],
+  };
+  const configFile = path.join(workDir, 'passerelle.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const gateway = await startGateway(configFile, snapshotPasserelle(path.join(workDir, 'passerelle')));
+  closers.push(() => gateway.stop());
+  const ohif = await startOhifServer(dist, orthanc.httpUrl);
+  closers.push(() => ohif.close());
+
+  const archive = await archiveFrameRate(orthanc.dicomweb, studyUid, seriesUid);
+  for (let i = 0; i < 3; i += 1) await archive.sample();
+  console.log(`Archive alone: ${archive.frames} frames in ${Math.round(archive.ms())} ms (6 in parallel, median of 3) = ${archive.fps().toFixed(1)} frames/s`);
+
+  const targets: Record<ViewerName, Target> = {
+    passerelle: { url: `${gateway.url}/viewer/${encodeURIComponent(chu.id)}/${studyUid}`, viewportSelector: '[data-testid=viewport] .viewport-canvas' },
+    ohif: { url: `${ohif.url}/viewer?StudyInstanceUIDs=${studyUid}`, viewportSelector: '[data-cy=viewport-pane] canvas.cornerstone-canvas, .viewport-element canvas' },
+  };
+  return { chromium: prerequisites.chromium, sliceCount, gatewayUrl: gateway.url, ohifUrl: ohif.url, archive, targets };
+}

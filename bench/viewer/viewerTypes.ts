@@ -1,0 +1,23 @@
+export type ViewerName = 'passerelle' | 'ohif';
+
+export interface RunResult {
+  viewer: ViewerName;
+  firstImageMs: number;
+  scrollFps: number;
+  scrollChanges: number;
+  /** How far the walk through went, and where the wheel events went. */
+  scrollNote: string;
+  /** Frames fetched per second, first /frames/ request to last response end (Resource Timing). */
+  loadFps: number;
+  /** Slices decoded per second, first /frames/ request to the last growth of the page's own decoded count. */
+  decodedFps: number;
+  framesFetched: number;
+  decoded: number | undefined;
+}
+
+export interface Target {
+  url: string;
+  viewportSelector: string;
+}
+
+export const VIEWPORT = { width: 1400, height: 900 };
