@@ -84,3 +84,17 @@ export interface GeneratedInstance {
   transferSyntaxUid: string;
   bytes: Uint8Array;
 }
+
+/** Image Pixel module (PS3.3 §C.7.6.3) of the demo's grey-scale images: 16 bits allocated, unsigned. */
+export function monochromeImagePixelModule(rows: number, columns: number, bitsStored: number): Dataset {
+  return {
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'MONOCHROME2',
+    Rows: rows,
+    Columns: columns,
+    BitsAllocated: 16,
+    BitsStored: bitsStored,
+    HighBit: bitsStored - 1,
+    PixelRepresentation: 0,
+  };
+}

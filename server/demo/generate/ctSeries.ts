@@ -10,7 +10,7 @@ import type { CtSeriesSpec, DemoStudy } from './demoCatalog.ts';
 import { scaledSliceCount } from './demoCatalog.ts';
 import { frameOfReferenceUid, instanceSeedName, seriesInstanceUid, sopInstanceUid } from './demoUids.ts';
 import {
-  generalEquipmentModule, generalSeriesModule, generalStudyModule, patientModule, sopCommonModule, timeAfter,
+  generalEquipmentModule, generalSeriesModule, generalStudyModule, monochromeImagePixelModule, patientModule, sopCommonModule, timeAfter,
   type GeneratedInstance,
 } from './commonModules.ts';
 import { createBodyModel, renderBodySlice } from './bodyPhantom.ts';
@@ -64,14 +64,7 @@ function ctImageAttributes(study: DemoStudy, spec: CtSeriesSpec): Dataset {
     PositionReferenceIndicator: null,
     ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
     PixelSpacing: [spec.pixelSpacingMm, spec.pixelSpacingMm],
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: matrix,
-    Columns: matrix,
-    BitsAllocated: 16,
-    BitsStored: bitsStored,
-    HighBit: bitsStored - 1,
-    PixelRepresentation: 0,
+    ...monochromeImagePixelModule(matrix, matrix, bitsStored),
     RescaleIntercept: rescaleIntercept,
     RescaleSlope: 1,
     RescaleType: 'HU',

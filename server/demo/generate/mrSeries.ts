@@ -8,7 +8,7 @@ import type { DemoStudy, MrSeriesSpec } from './demoCatalog.ts';
 import { scaledSliceCount } from './demoCatalog.ts';
 import { frameOfReferenceUid, instanceSeedName, seriesInstanceUid, sopInstanceUid } from './demoUids.ts';
 import {
-  generalEquipmentModule, generalSeriesModule, generalStudyModule, patientModule, sopCommonModule, timeAfter,
+  generalEquipmentModule, generalSeriesModule, generalStudyModule, monochromeImagePixelModule, patientModule, sopCommonModule, timeAfter,
   type GeneratedInstance,
 } from './commonModules.ts';
 import { createHeadModel, renderHeadSlice } from './headPhantom.ts';
@@ -73,14 +73,7 @@ export async function* mrSeriesInstances(study: DemoStudy, spec: MrSeriesSpec, s
     PositionReferenceIndicator: null,
     ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
     PixelSpacing: [pixelSpacing, pixelSpacing],
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: matrix,
-    Columns: matrix,
-    BitsAllocated: 16,
-    BitsStored: bitsStored,
-    HighBit: bitsStored - 1,
-    PixelRepresentation: 0,
+    ...monochromeImagePixelModule(matrix, matrix, bitsStored),
   };
   const seriesUid = seriesInstanceUid(study, spec.number);
   for (let index = 0; index < count; index++) {

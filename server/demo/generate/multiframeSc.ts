@@ -9,7 +9,7 @@ import type { Dataset } from './dataset.ts';
 import type { DemoStudy, MultiframeScSeriesSpec } from './demoCatalog.ts';
 import { instanceSeedName, seriesInstanceUid, sopInstanceUid } from './demoUids.ts';
 import {
-  generalEquipmentModule, generalSeriesModule, generalStudyModule, patientModule, sopCommonModule, timeAfter,
+  generalEquipmentModule, generalSeriesModule, generalStudyModule, monochromeImagePixelModule, patientModule, sopCommonModule, timeAfter,
   type GeneratedInstance,
 } from './commonModules.ts';
 import { createBodyModel, renderBodySlice } from './bodyPhantom.ts';
@@ -61,14 +61,7 @@ export async function* multiframeScInstances(study: DemoStudy, spec: MultiframeS
     FrameIncrementPointer: dictionary.SliceLocationVector.tag,
     SliceLocationVector: locations,
     PixelSpacing: [pixelSpacing, pixelSpacing],
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: matrix,
-    Columns: matrix,
-    BitsAllocated: 16,
-    BitsStored: bitsStored,
-    HighBit: bitsStored - 1,
-    PixelRepresentation: 0,
+    ...monochromeImagePixelModule(matrix, matrix, bitsStored),
     RescaleIntercept: -1024,
     RescaleSlope: 1,
     RescaleType: 'HU',
