@@ -7,7 +7,7 @@ import type { Dataset } from './dataset.ts';
 import type { CrSeriesSpec, DemoStudy } from './demoCatalog.ts';
 import { instanceSeedName, seriesInstanceUid, sopInstanceUid } from './demoUids.ts';
 import {
-  generalEquipmentModule, generalSeriesModule, generalStudyModule, patientModule, sopCommonModule, timeAfter,
+  generalEquipmentModule, generalSeriesModule, generalStudyModule, monochromeImagePixelModule, patientModule, sopCommonModule, timeAfter,
   type GeneratedInstance,
 } from './commonModules.ts';
 import { createBodyModel } from './bodyPhantom.ts';
@@ -53,14 +53,7 @@ export async function* crSeriesInstances(study: DemoStudy, spec: CrSeriesSpec): 
     ExposureTime: 8,
     XRayTubeCurrent: 320,
     ImagerPixelSpacing: [spacing, spacing],
-    SamplesPerPixel: 1,
-    PhotometricInterpretation: 'MONOCHROME2',
-    Rows: rows,
-    Columns: columns,
-    BitsAllocated: 16,
-    BitsStored: bitsStored,
-    HighBit: bitsStored - 1,
-    PixelRepresentation: 0,
+    ...monochromeImagePixelModule(rows, columns, bitsStored),
     WindowCenter: 2100,
     WindowWidth: 3800,
     PixelData: await encodePixelData({ columns, rows, bitsStored, frames: [stored] }, explicitVrLittleEndian),
