@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
-function newestMtime(entry: string): number {
+/** The newest modification time of a file or of anything under a folder (0 when absent). */
+export function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;

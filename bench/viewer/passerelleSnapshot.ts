@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot as root } from '../shared/projectRoot.ts';
+import { isBuildStale, newestMtime } from '../../server/ensureBuilt.ts';
 
 // Passerelle: a private copy of the app as it is when the bench starts, so that a rebuild of the project's dist/
 // during the bench cannot pull its files away from a running page.
 
 const SNAPSHOT_ENTRIES = ['server', 'src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json'];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
 
 export function snapshotPasserelle(target: string): string {
   fs.mkdirSync(target, { recursive: true });
@@ -24,11 +16,9 @@ export function snapshotPasserelle(target: string): string {
   }
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'), 'dir');
   const dist = path.join(root, 'dist');
-  const index = path.join(dist, 'index.html');
-  const sources = Math.max(...SNAPSHOT_ENTRIES.map((entry) => newestMtime(path.join(root, entry))));
   // A built dist/ newer than its sources and not being written right now is copied; otherwise the gateway builds
   // its own at start.
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources && Date.now() - newestMtime(dist) > 5000) {
+  if (!isBuildStale(root, dist) && Date.now() - newestMtime(dist) > 5000) {
     fs.cpSync(dist, path.join(target, 'dist'), { recursive: true, preserveTimestamps: true });
   } else {
     console.log('Passerelle: dist/ is missing, older than its sources or being written; the bench copy builds its own');
