@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesUid } from '../dicom/identifiers.ts';
-import type { SeriesSummary } from '../viewer/seriesChoice.ts';
-import { ENCAPSULATED_PDF_CLASS, isReportSeries, newestReportsFirst, reportFormat, seriesReports } from './studyReports.ts';
+import { ENCAPSULATED_PDF_CLASS, type ReportSeriesSummary, isReportSeries, newestReportsFirst, reportFormat, seriesReports } from './studyReports.ts';
 
-const series = (modality: string, number: number): SeriesSummary => ({ seriesUid: `1.9.${number}` as SeriesUid, modality, description: `Série ${number}`, number, instanceCount: 1 });
+const series = (modality: string, number: number): ReportSeriesSummary => ({ seriesUid: `1.9.${number}` as SeriesUid, modality, description: `Série ${number}`, number });
 const instance = (uid: string, sopClass: string, date?: string, time?: string, title?: string) => ({
   '00080018': { vr: 'UI', Value: [uid] },
   '00080016': { vr: 'UI', Value: [sopClass] },

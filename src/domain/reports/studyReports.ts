@@ -5,7 +5,6 @@
  */
 import { numberValue, stringValue } from '../dicom/dicomJson.ts';
 import { asSopInstanceUid, type SeriesUid, type SopInstanceUid } from '../dicom/identifiers.ts';
-import type { SeriesSummary } from '../viewer/seriesChoice.ts';
 
 /** Modalities of series holding reports (PS3.3 §C.7.3.1.1.1). */
 export const REPORT_MODALITIES: ReadonlySet<string> = new Set(['SR', 'DOC']);
@@ -15,6 +14,14 @@ const SR_CLASS_PREFIX = '1.2.840.10008.5.1.4.1.1.88.';
 export const ENCAPSULATED_PDF_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
 /** Key Object Selection (PS3.3 §A.35.4): an SR class, but a list of flagged images, not a report. */
 const KEY_OBJECT_SELECTION_CLASS = '1.2.840.10008.5.1.4.1.1.88.59';
+
+/** What is known of a series from the study's QIDO-RS series search (as `SeriesSummary` of the viewer). */
+export interface ReportSeriesSummary {
+  seriesUid: SeriesUid;
+  modality: string;
+  description: string;
+  number: number | undefined;
+}
 
 /** How a report is shown. */
 export type ReportFormat = 'sr' | 'pdf' | 'unsupported';
@@ -38,7 +45,7 @@ export interface StudyReport {
 export const REPORT_INSTANCE_FIELDS = ['00080023', '00080033', '00420010', '00420012'];
 
 /** Whether a series of the study may hold reports. */
-export function isReportSeries(series: SeriesSummary): boolean {
+export function isReportSeries(series: ReportSeriesSummary): boolean {
   return REPORT_MODALITIES.has(series.modality);
 }
 
@@ -50,7 +57,7 @@ export function reportFormat(sopClassUid: string, mimeType: string | undefined):
 }
 
 /** The reports of one series from its QIDO-RS instance search result; malformed entries left out. */
-export function seriesReports(series: SeriesSummary, qidoInstances: unknown): StudyReport[] {
+export function seriesReports(series: ReportSeriesSummary, qidoInstances: unknown): StudyReport[] {
   if (!Array.isArray(qidoInstances)) return [];
   return qidoInstances.slice(0, 1000).flatMap((dataset): StudyReport[] => {
     const sopInstanceUid = asSopInstanceUid(stringValue(dataset, '00080018'), 'archive');
