@@ -65,33 +65,48 @@ function padToEven(bytes: Uint8Array, padByte: number): Uint8Array {
   return padded;
 }
 
-function encodeBinary(vr: Vr, values: readonly (string | number)[]): Uint8Array {
-  const size = vr === 'US' ? 2 : 4;
+function encodeBinary(vr: Vr, values: readonly (string | number)[], littleEndian: boolean): Uint8Array {
+  const size = vr === 'US' || vr === 'SS' ? 2 : 4;
   const bytes = new Uint8Array(values.length * size);
   const view = new DataView(bytes.buffer);
   values.forEach((raw, index) => {
     if (typeof raw !== 'number') throw new Error(`VR ${vr} needs numbers`);
-    if (vr === 'US') view.setUint16(index * 2, raw, true);
-    else if (vr === 'UL') view.setUint32(index * 4, raw, true);
+    if (vr === 'US') view.setUint16(index * 2, raw, littleEndian);
+    else if (vr === 'SS') view.setInt16(index * 2, raw, littleEndian);
+    else if (vr === 'UL') view.setUint32(index * 4, raw, littleEndian);
     else {
       // AT: the tag as group then element (PS3.5 §6.2, AT).
-      view.setUint16(index * 4, raw >>> 16, true);
-      view.setUint16(index * 4 + 2, raw & 0xffff, true);
+      view.setUint16(index * 4, raw >>> 16, littleEndian);
+      view.setUint16(index * 4 + 2, raw & 0xffff, littleEndian);
     }
   });
   return bytes;
 }
 
-/** The even-length value bytes of a non-sequence element. */
-export function encodeValue(keyword: Keyword, value: Exclude<DicomValue, SequenceItems | EncapsulatedFrames>): Uint8Array {
+/** Bytes of 16-bit words swapped pairwise: little endian OW to big endian (PS3.5 §7.3). */
+export function swapWordBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    out[i] = bytes[i + 1] ?? 0;
+    out[i + 1] = bytes[i] ?? 0;
+  }
+  return out;
+}
+
+/**
+ * The even-length value bytes of a non-sequence element. Binary values are little endian unless `littleEndian`
+ * is false (Explicit VR Big Endian, PS3.5 §7.3): OW values are given little endian and swapped then.
+ */
+export function encodeValue(keyword: Keyword, value: Exclude<DicomValue, SequenceItems | EncapsulatedFrames>, littleEndian = true): Uint8Array {
   const { vr } = dictionary[keyword];
   if (value === null) return new Uint8Array(0);
   if (value instanceof Uint8Array) {
     if (vr !== 'OB' && vr !== 'OW') throw new Error(`${keyword}: bytes given for VR ${vr}`);
-    return padToEven(value, 0);
+    const even = padToEven(value, 0);
+    return vr === 'OW' && !littleEndian ? swapWordBytes(even) : even;
   }
   const values = Array.isArray(value) ? (value as readonly (string | number)[]) : [value as string | number];
-  if (vr === 'US' || vr === 'UL' || vr === 'AT') return encodeBinary(vr, values);
+  if (vr === 'US' || vr === 'SS' || vr === 'UL' || vr === 'AT') return encodeBinary(vr, values, littleEndian);
   if (vr === 'OB' || vr === 'OW' || vr === 'SQ') throw new Error(`${keyword}: VR ${vr} needs bytes or items`);
   const text = values.map((item) => textOf(vr, item)).join('\\');
   if (text.includes('\\') && (vr === 'LT' || vr === 'ST' || vr === 'UT')) throw new Error(`${keyword}: ${vr} is single-valued`);

@@ -2,12 +2,14 @@
  * What the demo contains: patients as each site knows them, their studies and series. Every name is synthetic.
  * Person 1 is known at both sites under different IDs (and a slightly different name spelling); patient ID
  * 300042 exists at both sites for two different people. Person 3's October CT holds one slice that no viewer can
- * decode (slice 5 of 10), to show how a viewer copes with it.
+ * decode (slice 5 of 10), to show how a viewer copes with it. A quality-control phantom at the CHU holds the
+ * "codec gallery": one series per Transfer Syntax and Photometric Interpretation (qcCases.ts).
  */
 import type { DemoSiteKey } from '../demoSites.ts';
 import { explicitVrLittleEndian, implicitVrLittleEndian, jpeg2000Lossless, jpegLsLossless, rleLossless } from './transferSyntaxes.ts';
 import { reportChuCt2026, reportCgflTap2026 } from './demoReports.ts';
 import type { ReportText } from './demoReports.ts';
+import { qcCases } from './qcCases.ts';
 
 export interface DemoPatient {
   site: DemoSiteKey;
@@ -15,7 +17,7 @@ export interface DemoPatient {
   /** PN, ISO 8859-1 characters only. */
   name: string;
   birthDate: string;
-  sex: 'F' | 'M';
+  sex: 'F' | 'M' | 'O';
   /** Stable name of the person: seeds the anatomy, shared by the same person's records at both sites. */
   personKey: string;
   /** In-plane body size factor. */
@@ -76,7 +78,13 @@ export interface MultiframeScSeriesSpec extends SeriesBase {
   frames: number;
 }
 
-export type DemoSeriesSpec = CtSeriesSpec | MrSeriesSpec | SrSeriesSpec | PdfSeriesSpec | CrSeriesSpec | MultiframeScSeriesSpec;
+/** A quality-control series: its case (Transfer Syntax, pixels) is `qcCase(number)`. */
+export interface QcSeriesSpec extends SeriesBase {
+  kind: 'qc';
+  images: number;
+}
+
+export type DemoSeriesSpec = CtSeriesSpec | MrSeriesSpec | SrSeriesSpec | PdfSeriesSpec | CrSeriesSpec | MultiframeScSeriesSpec | QcSeriesSpec;
 
 export interface DemoStudy {
   /** Stable name: seeds the study's UIDs. */
@@ -95,6 +103,7 @@ const person1Chu: DemoPatient = { site: 'chu', patientId: 'A100001', name: 'DURA
 const person1Cgfl: DemoPatient = { ...person1Chu, site: 'cgfl', patientId: 'B-778899', name: 'DURAND^MARIE-CLAIRE' };
 const person2: DemoPatient = { site: 'chu', patientId: 'A100002', name: 'LEFÈVRE^HÉLÈNE', birthDate: '19710704', sex: 'F', personKey: 'person-2', bodyScale: 0.92 };
 const person3: DemoPatient = { site: 'chu', patientId: '300042', name: 'MARTIN^PAUL', birthDate: '19450921', sex: 'M', personKey: 'person-3', bodyScale: 1.04 };
+const qcPhantom: DemoPatient = { site: 'chu', patientId: 'QC-0001', name: 'FANTOME^CODECS', birthDate: '20000101', sex: 'O', personKey: 'qc-phantom', bodyScale: 1 };
 const person4: DemoPatient = { site: 'cgfl', patientId: '300042', name: 'BERNARD^LUC', birthDate: '19820203', sex: 'M', personKey: 'person-4', bodyScale: 1.08 };
 
 export const demoStudies: readonly DemoStudy[] = [
@@ -159,6 +168,11 @@ export const demoStudies: readonly DemoStudy[] = [
     key: 'cgfl/300042/ct-thorax-capture-2026-09-25', patient: person4, date: '20260925', time: '152240',
     accessionNumber: 'CACB26-000925', studyId: '925', description: 'TDM THORAX BASSE DOSE', referringPhysician: 'GARNIER^LOUIS',
     series: [{ kind: 'sc-multiframe', number: 5, description: 'Coupes axiales (capture multiframe)', frames: 20 }],
+  },
+  {
+    key: 'chu/QC-0001/controle-qualite-codecs', patient: qcPhantom, date: '20261101', time: '070000',
+    accessionNumber: 'CHU26-QC0001', studyId: 'QC1', description: 'CONTROLE QUALITE CODECS', referringPhysician: 'PHYSIQUE^MEDICALE',
+    series: qcCases.map((qc) => ({ kind: 'qc', number: qc.number, description: qc.description, images: 2 })),
   },
 ];
 

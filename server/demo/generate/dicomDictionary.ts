@@ -6,7 +6,7 @@
 /** Value Representations used here (PS3.5 §6.2). */
 export type Vr =
   | 'AS' | 'AT' | 'CS' | 'DA' | 'DS' | 'DT' | 'IS' | 'LO' | 'LT' | 'OB' | 'OW' | 'PN'
-  | 'SH' | 'SQ' | 'ST' | 'TM' | 'UI' | 'UL' | 'US' | 'UT';
+  | 'SH' | 'SQ' | 'SS' | 'ST' | 'TM' | 'UI' | 'UL' | 'US' | 'UT';
 
 export interface DictionaryEntry {
   tag: number;
@@ -101,6 +101,7 @@ export const dictionary = {
   SliceLocation: entry(0x00201041, 'DS'),
   SamplesPerPixel: entry(0x00280002, 'US'),
   PhotometricInterpretation: entry(0x00280004, 'CS'),
+  PlanarConfiguration: entry(0x00280006, 'US'),
   NumberOfFrames: entry(0x00280008, 'IS'),
   FrameIncrementPointer: entry(0x00280009, 'AT'),
   Rows: entry(0x00280010, 'US'),
@@ -117,7 +118,19 @@ export const dictionary = {
   RescaleSlope: entry(0x00281053, 'DS'),
   RescaleType: entry(0x00281054, 'LO'),
   WindowCenterWidthExplanation: entry(0x00281055, 'LO'),
+  RedPaletteColorLookupTableDescriptor: entry(0x00281101, 'US'),
+  GreenPaletteColorLookupTableDescriptor: entry(0x00281102, 'US'),
+  BluePaletteColorLookupTableDescriptor: entry(0x00281103, 'US'),
+  RedPaletteColorLookupTableData: entry(0x00281201, 'OW'),
+  GreenPaletteColorLookupTableData: entry(0x00281202, 'OW'),
+  BluePaletteColorLookupTableData: entry(0x00281203, 'OW'),
   LossyImageCompression: entry(0x00282110, 'CS'),
+  LossyImageCompressionRatio: entry(0x00282112, 'DS'),
+  LossyImageCompressionMethod: entry(0x00282114, 'CS'),
+  LUTDescriptor: entry(0x00283002, 'SS'),
+  LUTExplanation: entry(0x00283003, 'LO'),
+  LUTData: entry(0x00283006, 'OW'),
+  VOILUTSequence: entry(0x00283010, 'SQ'),
   RelationshipType: entry(0x0040a010, 'CS'),
   VerifyingOrganization: entry(0x0040a027, 'LO'),
   VerificationDateTime: entry(0x0040a030, 'DT'),

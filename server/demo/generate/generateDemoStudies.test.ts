@@ -9,6 +9,7 @@ import { demoSite } from '../demoSites.ts';
 import { generateDemoStudies, generatorVersion, type DemoManifest } from './generateDemoStudies.ts';
 import { readPart10 } from './dcmjsReader.ts';
 import { losslessEncoders, type FrameInfo } from './codecs.ts';
+import { qcCases } from './qcCases.ts';
 
 type Instance = { file: DemoManifest['files'][number]; dataset: Record<string, unknown>; transferSyntax: unknown };
 
@@ -104,9 +105,10 @@ describe('generateDemoStudies (full set)', () => {
       'chu 300042 20260815 CT 2 1.2.840.10008.5.1.4.1.1.2 1.2.840.10008.1.2 ×60',
       'cgfl 300042 20260920 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
       'cgfl 300042 20260925 CT 5 1.2.840.10008.5.1.4.1.1.7.3 1.2.840.10008.1.2.1 ×1',
+      ...qcCases.map((qc) => `chu QC-0001 20261101 OT ${qc.number} 1.2.840.10008.5.1.4.1.1.7 ${qc.transferSyntaxUid} ×2`),
     ]);
     expect(manifest.generatorVersion).toBe(generatorVersion);
-    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(399);
+    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(399 + 2 * qcCases.length);
     expect(manifest.files.filter((file) => file.site === 'cgfl')).toHaveLength(83);
   });
 
@@ -130,8 +132,8 @@ describe('generateDemoStudies (full set)', () => {
 
   it('gives each study its own accession number', () => {
     const accessions = new Map(instances.map(({ file, dataset }) => [file.studyInstanceUid, dataset.AccessionNumber]));
-    expect(accessions.size).toBe(9);
-    expect(new Set(accessions.values()).size).toBe(9);
+    expect(accessions.size).toBe(10);
+    expect(new Set(accessions.values()).size).toBe(10);
   });
 
   it('writes the accented name in ISO 8859-1', async () => {
@@ -276,8 +278,8 @@ describe('generateDemoStudies (reduced set and cache validity)', () => {
     await mkdir(abandoned, { recursive: true });
     const reduced = await generateDemoStudies(dir, { sliceScale: 0.05 });
     expect(reduced.sliceScale).toBe(0.05);
-    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 2, CT 3, CR, SC.
-    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 2 + 3 + 1 + 1);
+    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 2, CT 3, CR, SC, and the quality-control series whole.
+    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 2 + 3 + 1 + 1 + 2 * qcCases.length);
     await expect(stat(abandoned)).rejects.toThrow();
     const victim = reduced.files[3];
     if (!victim) throw new Error('empty manifest');

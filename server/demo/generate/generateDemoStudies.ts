@@ -18,6 +18,7 @@ import { basicTextSrInstances } from './basicTextSr.ts';
 import { encapsulatedPdfInstances } from './encapsulatedPdf.ts';
 import { crSeriesInstances } from './crInstance.ts';
 import { multiframeScInstances } from './multiframeSc.ts';
+import { qcSeriesInstances } from './qcSeries.ts';
 
 export { generatorVersion } from './generatorVersion.ts';
 
@@ -61,6 +62,8 @@ function seriesInstances(study: DemoStudy, spec: DemoSeriesSpec, sliceScale: num
       return crSeriesInstances(study, spec);
     case 'sc-multiframe':
       return multiframeScInstances(study, spec);
+    case 'qc':
+      return qcSeriesInstances(study, spec);
   }
 }
 

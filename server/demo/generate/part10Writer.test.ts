@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { writePart10 } from './part10Writer.ts';
 import { EncapsulatedFrames, encodeLatin1, formatDecimal, type Dataset } from './dataset.ts';
 import { dictionary } from './dicomDictionary.ts';
-import { explicitVrLittleEndian, implicitVrLittleEndian, rleLossless } from './transferSyntaxes.ts';
+import { deflatedExplicitVrLittleEndian, explicitVrBigEndian, explicitVrLittleEndian, implicitVrLittleEndian, rleLossless } from './transferSyntaxes.ts';
+import { inflateRawSync } from 'node:zlib';
 import { readPart10 as parse } from './dcmjsReader.ts';
 
 const base: Dataset = {
@@ -22,6 +23,35 @@ const base: Dataset = {
 };
 
 describe('writePart10', () => {
+  it('writes Explicit VR Big Endian: binary values and OW pixel words most significant byte first', () => {
+    // Little endian words 1, 2, …, 6 as the writer is given them.
+    const pixels = Uint8Array.from([1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0]);
+    const bytes = writePart10({ ...base, PixelData: pixels }, explicitVrBigEndian);
+    const { meta, dataset } = parse(bytes);
+    expect(meta['00020010']?.Value).toEqual([explicitVrBigEndian]);
+    expect(dataset.Rows).toBe(2);
+    expect(dataset.Columns).toBe(3);
+    expect(dataset.FrameIncrementPointer).toBe(0x00182005);
+    expect(dataset.PatientName).toEqual([{ Alphabetic: 'LEFÈVRE^HÉLÈNE' }]);
+    // The Pixel Data element in the file: tag (7FE0,0010), "OW", reserved, length 12, then big endian words.
+    const file = Buffer.from(bytes);
+    const at = file.indexOf(Buffer.from([0x7f, 0xe0, 0x00, 0x10, 0x4f, 0x57, 0, 0, 0, 0, 0, 12]));
+    expect(at).toBeGreaterThan(132);
+    expect([...file.subarray(at + 12, at + 24)]).toEqual([0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6]);
+  });
+
+  it('writes Deflated Explicit VR Little Endian: the data set after the meta information is one raw deflate stream', () => {
+    const pixels = Uint8Array.from([1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0]);
+    const deflated = writePart10({ ...base, PixelData: pixels }, deflatedExplicitVrLittleEndian);
+    const plain = writePart10({ ...base, PixelData: pixels }, explicitVrLittleEndian);
+    const { meta, dataset } = parse(deflated);
+    expect(meta['00020010']?.Value).toEqual([deflatedExplicitVrLittleEndian]);
+    expect(dataset.PatientName).toEqual([{ Alphabetic: 'LEFÈVRE^HÉLÈNE' }]);
+    // Meta information: 132 bytes, then (0002,0000) UL of 12 bytes whose value is the rest of group 2's length.
+    const metaEnd = (file: Uint8Array) => 144 + new DataView(file.buffer, file.byteOffset).getUint32(140, true);
+    expect(Buffer.from(inflateRawSync(deflated.subarray(metaEnd(deflated))))).toEqual(Buffer.from(plain.subarray(metaEnd(plain))));
+  });
+
   for (const syntax of [explicitVrLittleEndian, implicitVrLittleEndian]) {
     it(`writes a file dcmjs reads back (${syntax})`, () => {
       const pixels = Uint8Array.from([1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0]);

@@ -1,9 +1,11 @@
 /**
  * Serialises a data set as a DICOM Part 10 file (PS3.10 §7.1): 128-byte preamble, "DICM", File Meta Information
  * in explicit VR little endian (PS3.10 §7.1, group 0002 with its group length), then the data set in the
- * transfer syntax's encoding: explicit or implicit VR little endian (PS3.5 §7.1.2, §7.1.3), with encapsulated
- * pixel data for compressed syntaxes (PS3.5 §A.4). Sequences use defined lengths (PS3.5 §7.5.1).
+ * transfer syntax's encoding: explicit or implicit VR little endian (PS3.5 §7.1.2, §7.1.3), explicit VR big
+ * endian (§A.3), deflated explicit VR little endian (§A.5), with encapsulated pixel data for compressed syntaxes
+ * (PS3.5 §A.4). Sequences use defined lengths (PS3.5 §7.5.1).
  */
+import { deflateRawSync } from 'node:zlib';
 import { dictionary, type Keyword, type Vr } from './dicomDictionary.ts';
 import { EncapsulatedFrames, encodeLatin1, encodeValue, type Dataset, type DicomValue, type SequenceItems } from './dataset.ts';
 import { implementationClassUid, implementationVersionName, transferSyntax } from './transferSyntaxes.ts';
@@ -16,6 +18,9 @@ class ChunkWriter {
   readonly chunks: Uint8Array[] = [];
   length = 0;
 
+  /** Byte order of tags, lengths and binary values: little endian but in Explicit VR Big Endian (PS3.5 §7.3). */
+  constructor(readonly littleEndian = true) {}
+
   push(bytes: Uint8Array): void {
     this.chunks.push(bytes);
     this.length += bytes.length;
@@ -25,17 +30,18 @@ class ChunkWriter {
     const long = vr !== null && longVrs.has(vr);
     const bytes = new Uint8Array(explicit && long ? 12 : 8);
     const view = new DataView(bytes.buffer);
-    view.setUint16(0, tag >>> 16, true);
-    view.setUint16(2, tag & 0xffff, true);
+    const little = this.littleEndian;
+    view.setUint16(0, tag >>> 16, little);
+    view.setUint16(2, tag & 0xffff, little);
     if (explicit && vr !== null) {
       bytes[4] = vr.charCodeAt(0);
       bytes[5] = vr.charCodeAt(1);
-      if (long) view.setUint32(8, length, true);
+      if (long) view.setUint32(8, length, little);
       else {
         if (length > 0xffff) throw new Error(`value of ${tag.toString(16)} too long for VR ${vr}`);
-        view.setUint16(6, length, true);
+        view.setUint16(6, length, little);
       }
-    } else view.setUint32(4, length, true);
+    } else view.setUint32(4, length, little);
     this.push(bytes);
   }
 
@@ -85,13 +91,13 @@ function writeDataset(writer: ChunkWriter, dataset: Dataset, explicit: boolean):
   for (const [keyword, value] of present) {
     const { tag, vr } = dictionary[keyword];
     if (value instanceof EncapsulatedFrames) {
-      if (!explicit) throw new Error('encapsulated pixel data needs an explicit VR transfer syntax');
+      if (!explicit || !writer.littleEndian) throw new Error('encapsulated pixel data needs an explicit VR little endian transfer syntax');
       writeEncapsulated(writer, tag, value.frames);
     } else if (vr === 'SQ') {
       const items = (value ?? []) as SequenceItems;
-      const body = new ChunkWriter();
+      const body = new ChunkWriter(writer.littleEndian);
       for (const item of items) {
-        const itemBody = new ChunkWriter();
+        const itemBody = new ChunkWriter(writer.littleEndian);
         writeDataset(itemBody, item, explicit);
         body.header(itemTag, null, itemBody.length, false);
         for (const chunk of itemBody.chunks) body.push(chunk);
@@ -99,7 +105,7 @@ function writeDataset(writer: ChunkWriter, dataset: Dataset, explicit: boolean):
       writer.header(tag, vr, body.length, explicit);
       for (const chunk of body.chunks) writer.push(chunk);
     } else {
-      const bytes = encodeValue(keyword, value as Exclude<DicomValue, SequenceItems | EncapsulatedFrames>);
+      const bytes = encodeValue(keyword, value as Exclude<DicomValue, SequenceItems | EncapsulatedFrames>, writer.littleEndian);
       writer.header(tag, vr, bytes.length, explicit);
       writer.push(bytes);
     }
@@ -140,6 +146,10 @@ export function writePart10(dataset: Dataset, transferSyntaxUid: string): Uint8A
   new DataView(groupLength.buffer).setUint32(0, meta.length, true);
   metaElement(file, 0x0000, 'UL', groupLength);
   for (const chunk of meta.chunks) file.push(chunk);
-  writeDataset(file, dataset, syntax.explicitVr);
+  const body = new ChunkWriter(!syntax.bigEndian);
+  writeDataset(body, dataset, syntax.explicitVr);
+  // Deflated Explicit VR Little Endian: the data set is one raw deflate stream, no zlib header (PS3.5 §A.5).
+  if (syntax.deflated) file.push(deflateRawSync(body.concat()));
+  else for (const chunk of body.chunks) file.push(chunk);
   return file.concat();
 }

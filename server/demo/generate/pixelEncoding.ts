@@ -47,6 +47,7 @@ export async function encodePixelData(image: GrayFrames, transferSyntaxUid: stri
   if (codec === 'rle') {
     return new EncapsulatedFrames(frames.map((pixels) => encodeRleFrame({ pixels, columns, rows, bytesPerSample: 2, samplesPerPixel: 1 })));
   }
+  if (codec !== 'jpeg-ls' && codec !== 'jpeg-2000') throw new Error(`grey-scale frames are not encoded for ${transferSyntaxUid} here`);
   const encoders = await losslessEncoders();
   const frameInfo = { width: columns, height: rows, bitsPerSample: bitsStored, componentCount: 1, isSigned: false };
   const encode = codec === 'jpeg-ls' ? encoders.encodeJpegLs : encoders.encodeJpeg2000;
