@@ -52,6 +52,12 @@ export function parseDicomFile(bytes: ArrayBuffer): { meta: DcmjsDataset; datase
   return { meta: parsed.meta, dataset: parsed.dict };
 }
 
+/** Parses a whole Part 10 byte stream, Pixel Data included (a deflated data set is inflated by dcmjs). */
+export function parseWholeDicomFile(bytes: ArrayBuffer): { meta: DcmjsDataset; dataset: DcmjsDataset } {
+  const parsed = dcmjs.data.DicomMessage.readFile(bytes, { ignoreErrors: true });
+  return { meta: parsed.meta, dataset: parsed.dict };
+}
+
 const TAG = /^[0-9A-F]{8}$/;
 
 /** Data dictionary entry (PS3.6 §6) of a standard tag, by its eight-hex-digit form. */

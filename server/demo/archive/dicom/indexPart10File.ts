@@ -2,13 +2,14 @@
  * Indexes one Part 10 file: its header (everything before the Pixel Data) parsed into a data set, its bulk data
  * located, and its frames' byte ranges computed, so that later requests read frames straight from the file.
  */
-import { parseDicomFile, type DcmjsDataset } from './dcmjsApi.ts';
+import { parseDicomFile, parseWholeDicomFile, type DcmjsDataset } from './dcmjsApi.ts';
 import { extractBulkData, PIXEL_DATA_TAG, type BulkSource } from './bulkData.ts';
 import { firstNumber, firstString } from './datasetValues.ts';
 import { encapsulatedFrames, nativeFrames, type ByteRange } from './pixelDataLayout.ts';
 import { scanPart10, type ElementLocation } from './scanPart10.ts';
 import { SyncFileWindow } from './syncFileWindow.ts';
-import { dataSetEncoding, isEncapsulated } from './transferSyntax.ts';
+import { dataSetEncoding, EXPLICIT_VR_BIG_ENDIAN, isEncapsulated } from './transferSyntax.ts';
+import { swapToLittleEndian } from './nativePixelData.ts';
 
 export interface PixelDataInfo {
   /** VR of the Pixel Data element as stored (OB or OW). */
@@ -18,6 +19,11 @@ export interface PixelDataInfo {
   frames: ByteRange[][];
   /** Why the frames could not be located, when they could not. */
   problem?: string;
+  /**
+   * Native little endian pixel data held in memory (big endian or deflated data sets, see nativePixelData.ts):
+   * `frames` are then ranges of this buffer, not of the file.
+   */
+  memory?: Uint8Array;
 }
 
 export interface InstanceRecord {
@@ -78,6 +84,24 @@ function locateFrames(window: SyncFileWindow, location: ElementLocation, transfe
   }
 }
 
+function inMemory(bytes: Uint8Array, dataset: DcmjsDataset, vr: string): PixelDataInfo {
+  const frameCount = Math.max(1, Math.trunc(firstNumber(dataset, '00280008') ?? 1));
+  const frameBits = (firstNumber(dataset, '00280010') ?? 0) * (firstNumber(dataset, '00280011') ?? 0) * (firstNumber(dataset, '00280002') ?? 1) * (firstNumber(dataset, '00280100') ?? 0);
+  try {
+    return { vr, encapsulated: false, frames: nativeFrames(0, bytes.length, frameCount, frameBits), memory: bytes };
+  } catch (error) {
+    return { vr, encapsulated: false, frames: [], problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The native pixel data of a deflated data set (PS3.5 §A.5), inflated by parsing the whole file. */
+function inflatedPixelData(window: SyncFileWindow, dataset: DcmjsDataset): PixelDataInfo | undefined {
+  const element = parseWholeDicomFile(window.copy(0, window.size)).dataset[PIXEL_DATA_TAG];
+  const value = element?.Value?.[0];
+  if (!(value instanceof ArrayBuffer)) return undefined;
+  return inMemory(new Uint8Array(value), dataset, element?.vr === 'OB' ? 'OB' : 'OW');
+}
+
 /** Reads and indexes `file`; throws with the reason when it is not a usable Part 10 file. */
 export function indexPart10File(file: string): InstanceRecord {
   const window = SyncFileWindow.open(file);
@@ -86,7 +110,12 @@ export function indexPart10File(file: string): InstanceRecord {
     const { meta, dataset } = parseDicomFile(window.copy(0, layout.headerEnd));
     delete dataset[PIXEL_DATA_TAG];
     const bulk = extractBulkData(dataset, layout.topLevel);
-    const pixelData = layout.pixelData ? locateFrames(window, layout.pixelData, layout.transferSyntaxUid, dataset, bulk) : undefined;
+    let pixelData = layout.pixelData ? locateFrames(window, layout.pixelData, layout.transferSyntaxUid, dataset, bulk) : undefined;
+    if (layout.deflated) pixelData = inflatedPixelData(window, dataset);
+    else if (pixelData && !pixelData.encapsulated && !pixelData.problem && layout.transferSyntaxUid === EXPLICIT_VR_BIG_ENDIAN) {
+      const stored = new Uint8Array(window.copy(pixelData.frames[0]?.[0]?.offset ?? 0, pixelData.frames.reduce((sum, frame) => sum + (frame[0]?.length ?? 0), 0)));
+      pixelData = inMemory(swapToLittleEndian(stored, firstNumber(dataset, '00280100') ?? 16), dataset, pixelData.vr);
+    }
     if (pixelData) bulk.set(PIXEL_DATA_TAG, { kind: 'pixelData' });
     return {
       file,

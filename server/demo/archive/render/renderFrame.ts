@@ -6,6 +6,7 @@ import type { ArchiveContext } from '../archiveContext.ts';
 import type { InstanceRecord } from '../dicom/indexPart10File.ts';
 import { notAcceptable } from '../http/httpProblem.ts';
 import { decodeFrame } from './decodeFrame.ts';
+import { pixelTransferSyntax, readPixelRanges } from '../dicom/nativePixelData.ts';
 import { encodePng } from './encodePng.ts';
 import { fitToViewport, toDisplayImage, type VoiWindow } from './toDisplayImage.ts';
 
@@ -26,8 +27,8 @@ export async function renderFramePng(context: ArchiveContext, instance: Instance
   const pixelData = instance.pixelData;
   const ranges = pixelData?.frames[frame - 1];
   if (!pixelData || !ranges) throw notAcceptable(`instance ${instance.sopInstanceUid} has no frame ${frame} to render`);
-  const bytes = await context.files.read(instance.file, ranges);
-  const decoded = await decodeFrame(bytes, instance.transferSyntaxUid, instance.dataset);
+  const bytes = await readPixelRanges(context.files, instance, ranges);
+  const decoded = await decodeFrame(bytes, pixelTransferSyntax(instance), instance.dataset);
   let image = toDisplayImage(decoded, instance.dataset, window);
   if (viewport) image = fitToViewport(image, viewport.width, viewport.height, enlarge);
   const png = encodePng(image.width, image.height, image.channels, image.pixels);

@@ -13,6 +13,7 @@ import { DICOMWEB_PREFIX } from '../http/requestInfo.ts';
 import { requireInstance } from './findResources.ts';
 import { requirePixelData } from './frameRoutes.ts';
 import { negotiatePixelData } from './negotiateRetrieve.ts';
+import { pixelTransferSyntax, readPixelRanges } from '../dicom/nativePixelData.ts';
 
 interface BulkParams {
   study: string;
@@ -30,12 +31,12 @@ export function registerBulkRoutes(app: FastifyInstance, context: ArchiveContext
     if (!source) throw notFound(`instance ${sopInstanceUid} has no bulk data at "${path}"`);
     if (source.kind === 'pixelData') {
       const pixelData = requirePixelData(instance);
-      const representation = negotiatePixelData(request.headers.accept, instance.transferSyntaxUid);
+      const representation = negotiatePixelData(request.headers.accept, pixelTransferSyntax(instance));
       const groups = pixelData.encapsulated ? pixelData.frames : [pixelData.frames.flat()];
       const parts: MultipartPart[] = groups.map((ranges) => ({
         contentType: representation.partType,
         length: ranges.reduce((sum, range) => sum + range.length, 0),
-        open: () => context.files.read(instance.file, ranges),
+        open: () => readPixelRanges(context.files, instance, ranges),
       }));
       return replyMultipart(reply, request.url, representation.rootType, representation.transferSyntax, parts);
     }

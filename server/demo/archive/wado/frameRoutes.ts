@@ -10,6 +10,7 @@ import { replyMultipart, type MultipartPart } from '../http/multipartBody.ts';
 import { DICOMWEB_PREFIX, dicomWebRoot } from '../http/requestInfo.ts';
 import { instanceUrl, requireInstance } from './findResources.ts';
 import { negotiatePixelData } from './negotiateRetrieve.ts';
+import { pixelTransferSyntax, readPixelRanges } from '../dicom/nativePixelData.ts';
 
 /** Parses a frame list (PS3.18 §10.4.1: comma-separated, 1-based); 400 if malformed, 404 if out of range. */
 export function parseFrameList(text: string, frameCount: number): number[] {
@@ -44,7 +45,7 @@ export function registerFrameRoutes(app: FastifyInstance, context: ArchiveContex
     const instance = requireInstance(context.index, study, series, sopInstanceUid);
     const pixelData = requirePixelData(instance);
     const numbers = parseFrameList(request.params.frames, pixelData.frames.length);
-    const representation = negotiatePixelData(request.headers.accept, instance.transferSyntaxUid);
+    const representation = negotiatePixelData(request.headers.accept, pixelTransferSyntax(instance));
     const base = `${instanceUrl(dicomWebRoot(request), instance)}/frames/`;
     const parts: MultipartPart[] = numbers.map((number) => {
       const ranges = pixelData.frames[number - 1] ?? [];
@@ -52,7 +53,7 @@ export function registerFrameRoutes(app: FastifyInstance, context: ArchiveContex
         contentType: representation.partType,
         contentLocation: `${base}${number}`,
         length: ranges.reduce((sum, range) => sum + range.length, 0),
-        open: () => context.files.read(instance.file, ranges),
+        open: () => readPixelRanges(context.files, instance, ranges),
       };
     });
     return replyMultipart(reply, request.url, representation.rootType, representation.transferSyntax, parts);
