@@ -1,8 +1,8 @@
 /**
  * The study's series beside the viewports: thumbnail (the archive's rendered image, a text tile when it cannot
  * be had), modality, description, image count and how much of it is loaded. An image series goes into the
- * active viewport on click, Enter or Space, or into any viewport by drag and drop; reports and documents are
- * listed but not displayable in a viewport.
+ * active viewport on click, Enter or Space, or into any viewport by drag and drop; a report or document opens
+ * the report panel instead.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { useLoadedCounts } from './cornerstone/imageLoadTracker.ts';
 import { drawThumbnail } from './cornerstone/drawThumbnail.ts';
 import { frameImageId } from './frameImageId.ts';
 import { seriesFramesQuery, seriesThumbnailQuery } from './studyStackQueries.ts';
+import { useReportOpen } from './reports/useReportOpen.ts';
 
 /** The drag-and-drop type carrying a Series Instance UID. */
 export const SERIES_DRAG_TYPE = 'application/x-passerelle-series';
@@ -31,6 +32,7 @@ interface SeriesBrowserProps {
 export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbnailsAllowed, onPick }: SeriesBrowserProps) {
   const { t } = useTranslation();
   const loadedCounts = useLoadedCounts();
+  const [, openReport] = useReportOpen();
   const sorted = [...series].sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER));
   return (
     <nav className="series-browser" aria-label={t('viewer.series.heading')} data-testid="series-browser">
@@ -81,7 +83,9 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
                   {body}
                 </button>
               ) : (
-                <div className="series-entry document">{body}</div>
+                <button type="button" className="series-entry document" title={t('reports.toggleHint')} onClick={() => openReport(true)}>
+                  {body}
+                </button>
               )}
             </li>
           );

@@ -13,6 +13,8 @@ import { SeriesBrowser } from './SeriesBrowser.tsx';
 import type { ViewportControls } from './StackViewer.tsx';
 import { CINE_KEY, COMMAND_KEYS, OVERLAY_KEY, ViewerToolbar } from './ViewerToolbar.tsx';
 import { ViewportSlot } from './ViewportSlot.tsx';
+import { ReportPanel } from './reports/ReportPanel.tsx';
+import { useReportOpen } from './reports/useReportOpen.ts';
 
 interface StudyWorkspaceProps {
   site: PublicSite;
@@ -37,6 +39,7 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
   const [frameRate, setFrameRate] = useState(10);
   const [thumbnailsAllowed, setThumbnailsAllowed] = useState(false);
   const controls = useRef(new Map<number, ViewportControls>());
+  const [reportOpen] = useReportOpen();
 
   const imageSeries = useMemo(
     () =>
@@ -134,6 +137,7 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
             />
           ))}
         </div>
+        {reportOpen && <ReportPanel site={site} studyUid={studyUid} />}
       </div>
     </div>
   );

@@ -5,6 +5,9 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
 import { asStudyUid, type StudyUid } from '../domain/dicom/identifiers.ts';
 import { seriesFramesQuery, studySeriesQuery } from './studyStackQueries.ts';
+import { isReportSeries } from '../domain/reports/studyReports.ts';
+import { ReportPanel } from './reports/ReportPanel.tsx';
+import { ReportToggle } from './reports/ReportToggle.tsx';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
 import './viewer.css';
 
@@ -23,6 +26,7 @@ export function ViewerPage({ config }: { config: PublicConfig }) {
       <div className="viewer-bar">
         <h1>{t('viewer.heading')}</h1>
         <Link to="/">{t('viewer.back')}</Link>
+        {site && uid && <ReportToggle />}
       </div>
       {!site ? (
         <Stage>
@@ -59,6 +63,13 @@ function StudyView({ site, studyUid }: { site: PublicSite; studyUid: StudyUid })
   );
 
   if (series.isError) return placeholder(t('viewer.seriesFailed', { site: site.name, reason: series.error.message }));
+  if (series.data && !first && series.data.series.some(isReportSeries)) {
+    return (
+      <div className="viewer-stage single report-only">
+        <ReportPanel site={site} studyUid={studyUid} />
+      </div>
+    );
+  }
   if (series.data && !first) return placeholder(t('viewer.noImageSeries'));
   if (!series.data || !first) return placeholder();
   return (

@@ -50,9 +50,9 @@ export function StudyTimeline({ config, studies, patientKey }: { config: PublicC
               <td>{t('worklist.counts', { series: study.seriesCount ?? '?', instances: study.instanceCount ?? '?' })}</td>
               <td>
                 {hasReport && (
-                  <span className="report-marker" data-testid="report-marker">
+                  <Link className="report-marker" data-testid="report-marker" to={`${href}&report=1`} title={t('reports.toggleHint')}>
                     {t('worklist.reportAvailable')}
-                  </span>
+                  </Link>
                 )}
               </td>
             </tr>
