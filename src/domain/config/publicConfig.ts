@@ -18,6 +18,8 @@ export interface PublicSite {
 export interface PublicConfig {
   sites: PublicSite[];
   identity: { pixm: string | null };
+  /** The viewer's image cache size in MiB, when the deployment sets one. */
+  viewer?: { imageCacheMB?: number };
 }
 
 export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
@@ -31,6 +33,7 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
       timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
     })),
     identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
+    ...(config.viewer?.imageCacheMB !== undefined ? { viewer: { imageCacheMB: config.viewer.imageCacheMB } } : {}),
   };
 }
 
@@ -46,6 +49,7 @@ const publicSiteSchema = z.object({
 const publicConfigSchema = z.object({
   sites: z.array(publicSiteSchema),
   identity: z.object({ pixm: z.string().startsWith('/identity/').nullable() }),
+  viewer: z.object({ imageCacheMB: z.number().int().positive().optional() }).optional(),
 });
 
 /** Checks what the gateway sent; only same-origin paths are accepted as endpoints. */

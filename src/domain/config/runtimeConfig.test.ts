@@ -69,6 +69,17 @@ describe('runtime configuration', () => {
     if (!broken.ok) expect(broken.errors[0]).toMatch(/^not valid JSON/);
   });
 
+  it('takes an optional image cache size for the viewer, passed on to the browser', () => {
+    const result = validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 256 } });
+    if (!result.ok) throw new Error('expected a valid config');
+    expect(toPublicConfig(result.config, 8000).viewer).toEqual({ imageCacheMB: 256 });
+    const without = validateRuntimeConfig({ sites: [site()] });
+    if (!without.ok) throw new Error('expected a valid config');
+    expect(toPublicConfig(without.config, 8000).viewer).toBeUndefined();
+    expect(validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 4 } })).toEqual({ ok: false, errors: ['viewer.imageCacheMB: must be at least 16'] });
+    expect(validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 'big' } })).toEqual({ ok: false, errors: ['viewer.imageCacheMB: must be a number of MiB'] });
+  });
+
   it('tells the browser no upstream URL', () => {
     const result = validateRuntimeConfig({ sites: [site(), second()], identity: { pixm: 'http://10.1.2.3/fhir' } });
     if (!result.ok) throw new Error('expected a valid config');

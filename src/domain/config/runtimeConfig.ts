@@ -35,6 +35,17 @@ export const runtimeConfigSchema = z
   .strictObject({
     sites: z.array(siteConfigSchema, { error: 'must be a list of sites' }).min(1, 'must list at least one site'),
     identity: z.strictObject({ pixm: httpUrl.optional() }).optional(),
+    viewer: z
+      .strictObject({
+        /** Bytes of decoded images the viewer keeps, in MiB (default: a quarter of the device's memory, at most 1 GiB). */
+        imageCacheMB: z
+          .number({ error: 'must be a number of MiB' })
+          .int('must be a whole number of MiB')
+          .min(16, 'must be at least 16')
+          .max(16_384, 'must be at most 16384')
+          .optional(),
+      })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
