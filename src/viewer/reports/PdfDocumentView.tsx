@@ -77,7 +77,7 @@ function PdfPage({ document, number, count, onError }: { document: PDFDocumentPr
       .then(async (page) => {
         if (cancelled) return;
         const natural = page.getViewport({ scale: 1 });
-        const available = canvas.parentElement?.parentElement?.clientWidth ?? natural.width;
+        const available = canvas.closest('.report-pdf')?.clientWidth ?? natural.width;
         const fitted = Math.min(2, Math.max(0.5, (available - 8) / natural.width));
         const viewport = page.getViewport({ scale: fitted });
         const pixelRatio = Math.min(2, window.devicePixelRatio || 1);
