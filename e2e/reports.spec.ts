@@ -139,3 +139,33 @@ test('a corrupt PDF gives a message in the panel that names the site', async ({ 
   expect(cspViolations(watched)).toEqual([]);
   expect(cspConsoleErrors(watched)).toEqual([]);
 });
+
+test('a report series in the series browser opens the report panel, not a viewport', async ({ page }) => {
+  const watched = await watch(page);
+  const study = chuCurrentCt();
+  await page.goto(viewerUrl(study));
+  const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');
+  await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+  const seriesBefore = await viewport.getAttribute('data-series-uid');
+  await expect(page.getByTestId('report')).toHaveCount(0);
+  await page.locator('[data-testid=series-tile][data-modality=SR] button').click();
+  await expect(page.locator(`[data-testid=report][data-study-uid="${study.uid}"]`)).toContainText(reportChuCt2026.sections[0]!.paragraphs[0]!);
+  await expect(page).toHaveURL(/report=1/);
+  await expect(viewport).toHaveAttribute('data-series-uid', seriesBefore!);
+  expect(cspViolations(watched)).toEqual([]);
+  expect(watched.errors).toEqual([]);
+});
+
+test('a study whose archive lists only its report series opens on the report instead of “no image series”', async ({ page }) => {
+  const study = chuCurrentCt();
+  // The archive's own answer, with the image series left out: what a study holding only a report looks like.
+  await page.route(`**/studies/${study.uid}/series`, async (route) => {
+    const response = await route.fetch();
+    const series = (await response.json()) as Record<string, { Value?: unknown[] }>[];
+    await route.fulfill({ response, json: series.filter((entry) => entry['00080060']?.Value?.[0] === 'SR') });
+  });
+  await page.goto(viewerUrl(study));
+  const report = page.locator(`[data-testid=report][data-study-uid="${study.uid}"]`);
+  await expect(report).toContainText(reportChuCt2026.sections[0]!.paragraphs[0]!);
+  await expect(page.getByTestId('viewport')).toHaveCount(0);
+});
