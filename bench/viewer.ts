@@ -22,13 +22,14 @@
  *     shows the instance number); changes per second.
  *  3. series load, left to each viewer after the first image (both prefetch the stack): slices per second from the
  *     first `/frames/` request to the last `/frames/` response end (Resource Timing in the page) and, where the
- *     page says how many slices it has decoded (Passerelle's `[data-testid=slice-scrollbar][data-loaded]`), to
+ *     page says how many slices it has decoded and cached (Passerelle's `[data-testid=viewport][data-loaded-count]`), to
  *     the moment that count last grew; against the archive alone (every frame fetched from Node, 6 in parallel,
  *     `transfer-syntax=*`, passes taken between the runs).
  *  4. cache bytes per slice, once per viewer: frame requests after the first few are held until the first image
  *     is shown; the growth of the page's ArrayBuffer backing stores (CDP `Runtime.getHeapUsage`, after a forced
- *     GC) from then until every slice is in, per slice added. Neither viewer exposes Cornerstone's cache to the
- *     page; this is an estimate, not the cache's own account.
+ *     GC) from then until every slice is in, per slice added: an estimate. Passerelle also gives its cache's own
+ *     account (`data-cache-bytes` on the page root over `data-loaded-count`, read in each run once the series is
+ *     in); where it does, that is the figure checked, the estimate printed beside it. OHIF gives none.
  *
  *   npx tsx bench/viewer.ts [--runs N] [--only passerelle|ohif] [--wheel-ms 4]
  *

@@ -23,6 +23,8 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
     const state = await readState(page);
     const loadFps = (frames.count / (frames.lastEnd - frames.firstStart)) * 1000;
     const decodedFps = state.loaded !== null && state.loadedAt !== null ? (state.loaded / (state.loadedAt - frames.firstStart)) * 1000 : Number.NaN;
+    // The cache's own account, once the series is in (Passerelle says both figures; OHIF neither).
+    const cachedBytesPerSlice = state.cacheBytes !== null && state.loaded ? state.cacheBytes / state.loaded : Number.NaN;
 
     // 2. Walk once through the stack with the wheel, one step as soon as the previous slice is shown, so that every
     // slice is cached and has been displayed; then continuous wheel input.
@@ -56,6 +58,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
       decodedFps,
       framesFetched: frames.count,
       decoded: state.loaded ?? undefined,
+      cachedBytesPerSlice,
     };
   } finally {
     await context.close().catch(() => undefined);

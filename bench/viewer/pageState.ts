@@ -3,13 +3,13 @@ import { sleep } from '../shared/sleep.ts';
 
 // In the page.
 /**
- * Notes each change of the displayed image (by a key read from the DOM), and Passerelle's count of decoded slices
- * (`[data-testid=slice-scrollbar][data-loaded]`, where the build has it) with the time it last grew; raises the
- * resource timing buffer.
+ * Notes each change of the displayed image (by a key read from the DOM), Passerelle's count of decoded and cached
+ * slices (contract §4 `[data-testid=viewport][data-loaded-count]`) with the time it last grew, and the bytes its
+ * image cache holds (`data-cache-bytes` on the page root); raises the resource timing buffer.
  */
 export const PAGE_INIT_SCRIPT = String.raw`(function () {
   try { performance.setResourceTimingBufferSize(5000); } catch (e) {}
-  var state = { key: null, changes: [], loaded: null, loadedAt: null };
+  var state = { key: null, changes: [], loaded: null, loadedAt: null, cacheBytes: null };
   window.__viewerBench = state;
   function currentKey() {
     var passerelle = document.querySelector('[data-testid=viewport][data-image-index]');
@@ -25,13 +25,15 @@ export const PAGE_INIT_SCRIPT = String.raw`(function () {
       state.key = key;
       state.changes.push(now);
     }
-    var bar = document.querySelector('[data-testid=slice-scrollbar][data-loaded]');
-    if (bar) {
-      var loaded = Number(bar.getAttribute('data-loaded'));
+    var viewport = document.querySelector('[data-testid=viewport][data-loaded-count]');
+    if (viewport) {
+      var loaded = Number(viewport.getAttribute('data-loaded-count'));
       if (state.loaded === null || loaded > state.loaded) { state.loaded = loaded; state.loadedAt = now; }
     }
+    var bytes = document.documentElement.getAttribute('data-cache-bytes');
+    if (bytes !== null) state.cacheBytes = Number(bytes);
   }
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, attributeFilter: ['data-image-index', 'data-loaded'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, attributeFilter: ['data-image-index', 'data-loaded-count', 'data-cache-bytes'] });
 })();`;
 
 export interface PageState {
@@ -39,6 +41,8 @@ export interface PageState {
   changes: number[];
   loaded: number | null;
   loadedAt: number | null;
+  /** Bytes Passerelle's image cache holds, by its own account. */
+  cacheBytes: number | null;
 }
 
 /** Frames fetched per the page's Resource Timing: count, first start, last response end (page ms). */
@@ -56,7 +60,7 @@ export async function frameTimings(page: Page): Promise<{ count: number; firstSt
 export async function readState(page: Page): Promise<PageState> {
   return page.evaluate(() => {
     const state = (window as unknown as { __viewerBench?: PageState }).__viewerBench;
-    return { key: state?.key ?? null, changes: state?.changes ?? [], loaded: state?.loaded ?? null, loadedAt: state?.loadedAt ?? null };
+    return { key: state?.key ?? null, changes: state?.changes ?? [], loaded: state?.loaded ?? null, loadedAt: state?.loadedAt ?? null, cacheBytes: state?.cacheBytes ?? null };
   });
 }
 

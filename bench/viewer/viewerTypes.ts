@@ -13,6 +13,8 @@ export interface RunResult {
   decodedFps: number;
   framesFetched: number;
   decoded: number | undefined;
+  /** Bytes the image cache holds per decoded slice once the series is in, by the page's own account (`data-cache-bytes` / `data-loaded-count`). */
+  cachedBytesPerSlice: number;
 }
 
 export interface Target {
