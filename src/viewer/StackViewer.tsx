@@ -15,6 +15,7 @@ import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
 import { formatImagePosition, formatVoi } from '../domain/viewer/viewportText.ts';
 import { headerWindow, voiPresetForKey } from '../domain/viewer/voiPresets.ts';
 import { useStackViewport } from './cornerstone/useStackViewport.ts';
+import { useLoadedCount } from './cornerstone/imageLoadTracker.ts';
 import type { StackImage } from './cornerstone/stackViewportAdapter.ts';
 import type { ViewCommand } from './cornerstone/viewPresentation.ts';
 import type { PrimaryTool } from './cornerstone/viewportTools.ts';
@@ -62,6 +63,7 @@ export function StackViewer(props: StackViewerProps) {
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
   const { snapshot, showImage, setVoi, targetIndex, command } = useStackViewport(canvasRef, images, primaryTool);
   const { state, imageIndex, imageCount, voi, error, zoom, markers } = snapshot;
+  const loadedCount = useLoadedCount(imageIds);
   const frame = frames[imageIndex];
   const locale = displayLocale(i18n.resolvedLanguage);
   const text = useMemo(() => overlayText(frames[0]?.instance, locale), [frames, locale]);
@@ -114,6 +116,7 @@ export function StackViewer(props: StackViewerProps) {
       data-site-id={site.id}
       data-image-index={imageIndex}
       data-image-count={imageCount}
+      data-loaded-count={loadedCount}
       data-image-position={formatImagePosition(frame?.position)}
       data-voi={formatVoi(voi)}
       data-state={state}

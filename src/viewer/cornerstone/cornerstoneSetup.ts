@@ -9,6 +9,7 @@ import { addTool, init as initTools } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { VIEWPORT_TOOLS } from './viewportTools.ts';
 import { startImageLoadTracking } from './imageLoadTracker.ts';
+import { startImageCache } from './imageCache.ts';
 
 export type RenderPath = 'gpu' | 'cpu';
 
@@ -23,6 +24,7 @@ export function startCornerstone(): void {
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
   for (const tool of VIEWPORT_TOOLS) addTool(tool);
   startImageLoadTracking();
+  startImageCache();
   handleImageLoadRejections();
   started = true;
 }

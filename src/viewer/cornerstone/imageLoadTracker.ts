@@ -68,3 +68,9 @@ export function useLoadedFlags(imageIds: readonly string[]): boolean[] {
   useLoadVersion();
   return imageIds.map((imageId) => loaded.has(imageId));
 }
+
+/** How many of `imageIds` are decoded and in the cache (contract §4 `data-loaded-count`). */
+export function useLoadedCount(imageIds: readonly string[]): number {
+  useLoadVersion();
+  return imageIds.reduce((total, imageId) => (loaded.has(imageId) ? total + 1 : total), 0);
+}

@@ -1,12 +1,17 @@
 /**
- * A stack viewport on one element: enables it, binds the tools (see viewportTools.ts), loads the stack,
- * prefetches its other images once the first is shown, and keeps a snapshot of what is displayed for the page.
+ * A stack viewport on one element: enables it, binds the tools (see viewportTools.ts), loads the stack (the
+ * displayed image alone first), prefetches its other images around the displayed one once it is shown (see
+ * stackPrefetcher.ts), keeps its displayed neighbourhood in the image cache, and keeps a snapshot of what is
+ * displayed for the page.
  */
-import { Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { cache, Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
+import { ToolGroupManager } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
+import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
+import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
+import { createStackPrefetcher } from './stackPrefetcher.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
 import { applyViewCommand, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
 import { createViewportTools, setPrimaryTool, type PrimaryTool } from './viewportTools.ts';
@@ -97,7 +102,11 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
 
   /** The index last asked for: a failure of any other (an older request) is not the displayed image's. */
   let wanted = initialIndex;
-  let prefetching = false;
+  const prefetcher = createStackPrefetcher(imageIds);
+  const kept = (index: number) => neighbourhood(index, imageIds.length).map((near) => imageIds[near] ?? '');
+  const unprotect = protectImages(() => (wanted === snapshot.imageIndex ? kept(wanted) : [...kept(wanted), ...kept(snapshot.imageIndex)]));
+  /** Images besides the displayed one this viewport may keep ready: its share of the cache. */
+  const capacity = () => prefetchCapacity(imageCacheLimit(), viewport.getCornerstoneImage()?.sizeInBytes ?? 0, viewportsUsingCache());
 
   const onNewImage = (event: Event) => {
     const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
@@ -116,18 +125,16 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       zoom: currentZoom(viewport),
       markers: currentMarkers(viewport),
     });
-    if (!prefetching) {
-      prefetching = true;
-      toolUtilities.stackPrefetch.enable(element);
-    }
+    prefetcher.centre(index, capacity());
   };
   const onVoi = (event: Event) => {
     const range = (event as CustomEvent<{ range?: { lower: number; upper: number } }>).detail.range;
     if (range) update({ voi: rangeToWindow(range) });
   };
   const onPreNewImage = (event: Event) => {
-    const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
+    const { imageIdIndex, imageId } = (event as CustomEvent<{ imageIdIndex: number; imageId: string }>).detail;
     wanted = imageIdIndex;
+    if (!cache.isLoaded(imageId)) prefetcher.hold();
   };
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
@@ -177,7 +184,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       setPrimaryTool(toolGroup, tool);
     },
     destroy() {
-      if (prefetching) toolUtilities.stackPrefetch.disable(element);
+      prefetcher.destroy();
+      unprotect();
       resizeObserver.disconnect();
       element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
       element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);

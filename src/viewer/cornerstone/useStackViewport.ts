@@ -1,5 +1,8 @@
 /** The Cornerstone3D lifecycle of one stack viewport, for React: created with its element, destroyed with it. */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { publicConfigQuery } from '../../adapters/fetchPublicConfig.ts';
+import { setImageCacheLimit } from './imageCache.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
 import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot } from './stackViewportAdapter.ts';
@@ -11,6 +14,12 @@ const noSubscription = () => () => undefined;
 export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
+  const imageCacheMB = useQuery(publicConfigQuery).data?.viewer?.imageCacheMB;
+
+  useEffect(() => {
+    // Before the viewport below is created: effects run in order.
+    setImageCacheLimit(imageCacheMB);
+  }, [imageCacheMB]);
 
   useEffect(() => {
     const element = elementRef.current;

@@ -1,0 +1,76 @@
+/**
+ * Prefetch of one stack's images through Cornerstone3D's image load pool: outward from the displayed slice, the
+ * scroll direction first, in a window that fits the viewport's share of the image cache (domain/viewer/
+ * prefetchOrder.ts). It waits while the displayed image is asked for, and re-centres when the user moves: what it
+ * queued and the pool has not started yet is withdrawn, so requests far from the current slice never delay near ones.
+ */
+import { Enums, imageLoader, imageLoadPoolManager } from '@cornerstonejs/core';
+import { prefetchOrder, prefetchWindow, scrollDirection, type ScrollDirection } from '../../domain/viewer/prefetchOrder.ts';
+import { isCachedOrLoading } from './imageCache.ts';
+
+export interface StackPrefetcher {
+  /** The displayed image is `index`: (re)start prefetching around it. */
+  centre(index: number, capacity: number): void;
+  /** An image not in the cache is being asked for: withdraw queued prefetches so that it goes first. */
+  hold(): void;
+  destroy(): void;
+}
+
+const requestType = Enums.RequestType.Prefetch;
+/** Delay before re-centring, so that a burst of scroll steps re-queues once. */
+const RECENTRE_DELAY_MS = 10;
+
+let sequence = 0;
+
+/** A prefetcher for the stack `imageIds` (display order). */
+export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetcher {
+  sequence += 1;
+  const owner = `stack-prefetch-${sequence}`;
+  let displayed: number | undefined;
+  let direction: ScrollDirection = 1;
+  let capacity = 0;
+  let timer: number | undefined;
+  let destroyed = false;
+  /** Images that failed: the viewport shows their error when asked; prefetch does not retry them. */
+  const failed = new Set<string>();
+
+  const withdraw = () => {
+    imageLoadPoolManager.filterRequests((request) => (request.additionalDetails as { owner?: string } | undefined)?.owner !== owner);
+  };
+
+  const queue = () => {
+    timer = undefined;
+    withdraw();
+    if (destroyed || displayed === undefined || capacity <= 0) return;
+    const order = prefetchOrder(displayed, imageIds.length, direction, prefetchWindow(displayed, imageIds.length, direction, capacity));
+    for (const index of order) {
+      const imageId = imageIds[index];
+      if (index === displayed || imageId === undefined || failed.has(imageId) || isCachedOrLoading(imageId)) continue;
+      const load = async (): Promise<void> => {
+        if (destroyed || isCachedOrLoading(imageId)) return;
+        await imageLoader.loadAndCacheImage(imageId, { requestType, priority: 0 }).catch((error: unknown) => {
+          failed.add(imageId);
+          throw error;
+        });
+      };
+      imageLoadPoolManager.addRequest(load, requestType, { imageId, owner }, 0);
+    }
+  };
+
+  return {
+    centre(index, images) {
+      if (displayed !== undefined) direction = scrollDirection(displayed, index, direction);
+      displayed = index;
+      capacity = images;
+      if (timer === undefined) timer = window.setTimeout(queue, RECENTRE_DELAY_MS);
+    },
+    hold() {
+      withdraw();
+    },
+    destroy() {
+      destroyed = true;
+      if (timer !== undefined) window.clearTimeout(timer);
+      withdraw();
+    },
+  };
+}
