@@ -1,15 +1,11 @@
+import './zodWithoutEval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
-import { z } from 'zod';
 import './i18n/i18n.ts';
 import './styles.css';
 import { App } from './App.tsx';
-
-// The page's policy forbids eval: zod is told not to try compiling validators with `new Function` (the attempt
-// alone is reported as a CSP violation).
-z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false } },
