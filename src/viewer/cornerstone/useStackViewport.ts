@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { publicConfigQuery } from '../../adapters/fetchPublicConfig.ts';
+import { startCornerstone } from './cornerstoneSetup.ts';
 import { setImageCacheLimit } from './imageCache.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
@@ -9,6 +10,10 @@ import { createStackViewport, type StackImage, type StackViewportAdapter, type S
 
 const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined };
 const noSubscription = () => () => undefined;
+
+// Cornerstone3D starts when this chunk is evaluated, not when the first viewport mounts: its decode workers load
+// while React renders the workspace.
+startCornerstone();
 
 /** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
 export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
