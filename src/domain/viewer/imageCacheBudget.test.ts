@@ -21,9 +21,9 @@ describe('imageCacheBytes', () => {
 });
 
 describe('prefetchCapacity', () => {
-  it('shares the budget between viewports, keeping headroom', () => {
-    expect(prefetchCapacity(64 * MIB, SLICE, 1)).toBe(126);
-    expect(prefetchCapacity(64 * MIB, SLICE, 4)).toBe(30);
+  it('shares nine tenths of the budget between viewports, less the displayed image', () => {
+    expect(prefetchCapacity(64 * MIB, SLICE, 1)).toBe(114);
+    expect(prefetchCapacity(64 * MIB, SLICE, 4)).toBe(27);
   });
 
   it('is nothing when images are not known yet or do not fit', () => {

@@ -16,6 +16,9 @@ const UNKNOWN_DEVICE_MEMORY_GIB = 4;
 /** Images kept on each side of a displayed one, whatever the age of their last use. */
 export const NEIGHBOURHOOD_RADIUS = 2;
 
+/** The part of the budget the prefetch windows of all viewports share. */
+const WINDOW_SHARE = 0.9;
+
 /**
  * The cache budget in bytes: `viewer.imageCacheMB` of the configuration when set, else a quarter of the device's
  * memory (`navigator.deviceMemory`, GiB) up to 1 GiB.
@@ -27,13 +30,14 @@ export function imageCacheBytes(configuredMB: number | undefined, deviceMemoryGi
 }
 
 /**
- * How many images besides the displayed one a viewport may keep ready: its share of the budget, less one image of
- * headroom per viewport for the image being decoded when the cache is full.
+ * How many images besides the displayed one a viewport may keep ready: its share of nine tenths of the budget (the
+ * rest is headroom for thumbnails and other series, so that a window never evicts its own images), less the
+ * displayed one.
  */
 export function prefetchCapacity(budgetBytes: number, bytesPerImage: number, viewports: number): number {
   if (bytesPerImage <= 0) return 0;
-  const perViewport = Math.floor(budgetBytes / bytesPerImage / Math.max(1, viewports));
-  return Math.max(0, perViewport - 2);
+  const perViewport = Math.floor((budgetBytes * WINDOW_SHARE) / bytesPerImage / Math.max(1, viewports));
+  return Math.max(0, perViewport - 1);
 }
 
 /** The display indices of a stack protected from eviction around a displayed one. */
