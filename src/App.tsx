@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
@@ -6,6 +7,10 @@ import { AppHeader } from './shell/AppHeader.tsx';
 import { WorklistPage } from './worklist/WorklistPage.tsx';
 import { ViewerPage } from './viewer/ViewerPage.tsx';
 import { IidLaunchPage } from './worklist/IidLaunchPage.tsx';
+
+/** The tumour board comes in its own chunks (and Cornerstone3D with its images): the worklist never loads them. */
+const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })));
+const BoardPresentPage = lazy(() => import('./board/BoardPresentPage.tsx').then((module) => ({ default: module.BoardPresentPage })));
 
 /** Routes: the worklist (home), the viewer, and IHE Invoke Image Display launch links (RAD-106). */
 export function App() {
@@ -30,6 +35,8 @@ export function App() {
             <Route path="/" element={<WorklistPage config={config.data} />} />
             <Route path="/IHEInvokeImageDisplay" element={<IidLaunchPage config={config.data} />} />
             <Route path="/viewer/:siteId/:studyUid" element={<ViewerPage config={config.data} />} />
+            <Route path="/board" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPage config={config.data} /></Suspense>} />
+            <Route path="/board/present" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

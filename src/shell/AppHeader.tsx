@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
+import { BoardIndicator } from '../board/BoardIndicator.tsx';
 import { IdentityStatusBadge } from './IdentityStatusBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SiteStatusBadge } from './SiteStatusBadge.tsx';
@@ -27,6 +28,7 @@ export function AppHeader({ config }: { config: PublicConfig | undefined }) {
           </ul>
         </nav>
       )}
+      <BoardIndicator />
       <LanguageSwitch />
     </header>
   );

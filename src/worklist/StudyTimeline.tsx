@@ -6,12 +6,16 @@ import { formatDicomDate } from '../domain/dicom/dicomDate.ts';
 import { formatDicomTime } from '../domain/dicom/dicomTime.ts';
 import { patientTimeline } from '../domain/federation/patientTimeline.ts';
 import type { StudySummary } from '../domain/federation/studySummary.ts';
+import { boardItemOf } from '../domain/board/boardItemOf.ts';
+import { asPatientKey } from '../domain/dicom/patientKey.ts';
+import { BoardToggle } from '../board/BoardToggle.tsx';
 
 /** A patient's studies from every site, newest first; each row opens the study in the viewer. */
 export function StudyTimeline({ config, studies, patientKey }: { config: PublicConfig; studies: readonly StudySummary[]; patientKey: string }) {
   const { t, i18n } = useTranslation();
   const locale = displayLocale(i18n.resolvedLanguage);
   const siteName = (siteId: string) => config.sites.find((site) => site.id === siteId)?.name ?? siteId;
+  const boardKey = asPatientKey(patientKey);
   return (
     <table className="timeline">
       <thead>
@@ -23,6 +27,7 @@ export function StudyTimeline({ config, studies, patientKey }: { config: PublicC
           <th scope="col">{t('worklist.columns.foundUnder')}</th>
           <th scope="col">{t('worklist.columns.counts')}</th>
           <th scope="col">{t('worklist.columns.report')}</th>
+          <th scope="col">{t('board.column')}</th>
         </tr>
       </thead>
       <tbody>
@@ -55,6 +60,7 @@ export function StudyTimeline({ config, studies, patientKey }: { config: PublicC
                   </Link>
                 )}
               </td>
+              <td>{boardKey && <BoardToggle item={boardItemOf(study, boardKey, siteName(study.siteId))} label={t('board.studyLabel', { description, date })} />}</td>
             </tr>
           );
         })}
