@@ -15,6 +15,16 @@ describe('seriesSummaries', () => {
     expect(summaries).toEqual([{ seriesUid: '1.2.3', modality: 'CT', description: 'CT 2', number: 2, instanceCount: 120 }]);
     expect(seriesSummaries({})).toEqual([]);
   });
+  it('reads Body Part Examined, Slice Thickness and Laterality when the archive returns them', () => {
+    const dataset = {
+      ...qido('1.2.4', 'MR', 3, 24),
+      '00180015': { vr: 'CS', Value: ['knee'] },
+      '00180050': { vr: 'DS', Value: [2.5] },
+      '00200060': { vr: 'CS', Value: ['l'] },
+    };
+    expect(seriesSummaries([dataset])[0]).toMatchObject({ bodyPartExamined: 'KNEE', sliceThicknessMm: 2.5, laterality: 'L' });
+    expect(Object.keys(seriesSummaries([qido('1.2.5', 'CT', 1, 1)])[0] ?? {})).not.toContain('sliceThicknessMm');
+  });
 });
 
 describe('firstImageSeries', () => {

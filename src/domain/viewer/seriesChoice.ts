@@ -12,6 +12,12 @@ export interface SeriesSummary {
   description: string;
   number: number | undefined;
   instanceCount: number;
+  /** Body Part Examined (0018,0015), when the archive returns it. */
+  bodyPartExamined?: string;
+  /** Slice Thickness (0018,0050) in mm, when the archive returns it. */
+  sliceThicknessMm?: number;
+  /** Laterality (0020,0060), when the archive returns it. */
+  laterality?: string;
 }
 
 /** Modalities whose instances are not images a stack viewport can display (PS3.3 §C.7.3.1.1.1). */
@@ -25,6 +31,9 @@ export function seriesSummaries(qidoSeries: unknown): SeriesSummary[] {
   return qidoSeries.flatMap((dataset): SeriesSummary[] => {
     const seriesUid = asSeriesUid(stringValue(dataset, '0020000E'), 'archive');
     if (seriesUid === undefined) return [];
+    const bodyPartExamined = stringValue(dataset, '00180015');
+    const sliceThicknessMm = numberValue(dataset, '00180050');
+    const laterality = stringValue(dataset, '00200060');
     return [
       {
         seriesUid,
@@ -32,6 +41,9 @@ export function seriesSummaries(qidoSeries: unknown): SeriesSummary[] {
         description: stringValue(dataset, '0008103E') ?? '',
         number: numberValue(dataset, '00200011'),
         instanceCount: Math.max(0, Math.trunc(numberValue(dataset, '00201209') ?? 0)),
+        ...(bodyPartExamined ? { bodyPartExamined: bodyPartExamined.toUpperCase() } : {}),
+        ...(sliceThicknessMm !== undefined && sliceThicknessMm > 0 ? { sliceThicknessMm } : {}),
+        ...(laterality ? { laterality: laterality.toUpperCase() } : {}),
       },
     ];
   });
