@@ -69,6 +69,7 @@ function publishCacheBytes(): void {
  * protects; images still loading hold no bytes and stay.
  */
 function makeRoom(numBytes: number, keep?: readonly string[]): number {
+  if (cache.getBytesAvailable() >= numBytes) return cache.getBytesAvailable();
   const protectedIds = new Set(keep ?? []);
   for (const images of protectors) for (const imageId of images()) protectedIds.add(imageId);
   const entries = [...records().values()]
