@@ -23,7 +23,7 @@ const comparisonSets: DisplaySet[] = [
   { id: 'current-1', study: 'current', series: { modality: ['CT', 'MR'], minImages: 2 } },
   { id: 'prior-1', study: { prior: 0 }, series: { modality: ['CT', 'MR'], like: 'current-1' } },
   { id: 'current-2', study: 'current', series: { modality: ['CT', 'MR'], minImages: 2 }, rank: 1 },
-  { id: 'prior-2', study: { prior: 0 }, series: { modality: ['CT', 'MR'], like: 'current-2' }, rank: 1 },
+  { id: 'prior-2', study: { prior: 0 }, series: { modality: ['CT', 'MR'], like: 'current-2' } },
 ];
 
 export const priorComparisonProtocol: HangingProtocol = {
