@@ -82,17 +82,17 @@ function qcImage(spec: QcCase, index: number): QcImage {
       return { attributes: { ...pixelModule(1, 'MONOCHROME2', 8, 8, false), WindowCenter: 128, WindowWidth: 256 }, bytes, samples: Uint16Array.from(bytes), frameInfo: frameInfo(8, 1, false) };
     }
     case 'signed16': {
-      // Stored = (reference − 2048) × 8; the rescale (slope 1/8, intercept 2048) gives back the reference values,
-      // which a linear 4096-entry VOI LUT from 0 maps to the full output range (PS3.3 §C.11.2).
-      const stored = qcGreyPattern(qcGrey12Levels, 0, 4095, index).map((value) => (value - 2048) * 8);
+      // Stored = reference − 1024, negative below 1024; the rescale (slope 1, intercept −1024, as CT does) gives
+      // reference − 2048, which a linear 4096-entry VOI LUT from −2048 maps to the full output range (PS3.3 §C.11.2).
+      const stored = qcGreyPattern(qcGrey12Levels, 0, 4095, index).map((value) => value - 1024);
       const lut = Uint16Array.from({ length: 4096 }, (_, entry) => Math.round((entry * 65535) / 4095));
       return {
         attributes: {
           ...pixelModule(1, 'MONOCHROME2', 16, 16, true),
-          RescaleIntercept: 2048,
-          RescaleSlope: 0.125,
+          RescaleIntercept: -1024,
+          RescaleSlope: 1,
           RescaleType: 'US',
-          VOILUTSequence: [{ LUTDescriptor: [4096, 0, 16], LUTExplanation: 'LINEAIRE 0-4095', LUTData: words(lut) }],
+          VOILUTSequence: [{ LUTDescriptor: [4096, -2048, 16], LUTExplanation: 'LINEAIRE -2048-2047', LUTData: words(lut) }],
         },
         bytes: words(stored),
         frameInfo: frameInfo(16, 1, true),
