@@ -10,6 +10,7 @@ import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { VIEWPORT_TOOLS } from './viewportTools.ts';
 import { startImageLoadTracking } from './imageLoadTracker.ts';
 import { startImageCache } from './imageCache.ts';
+import { registerNativeFrameFallback } from './nativeFrameFallback.ts';
 
 export type RenderPath = 'gpu' | 'cpu';
 
@@ -22,6 +23,7 @@ export function startCornerstone(): void {
   initCore();
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
+  registerNativeFrameFallback();
   for (const tool of VIEWPORT_TOOLS) addTool(tool);
   startImageLoadTracking();
   startImageCache();

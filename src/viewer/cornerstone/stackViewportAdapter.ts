@@ -119,6 +119,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const range = viewport.getProperties().voiRange;
     const index = viewport.getCurrentImageIdIndex();
     if (index !== wanted) return;
+    // A render while the wanted image is not loaded (its load failed: the canvas is blank) does not show it.
+    if (!cache.isLoaded(imageIds[index] ?? '')) return;
     update({
       state: 'ready',
       imageIndex: index,
