@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoSite, type DemoSite } from '../../server/demo/demoSites.ts';
 import { demoStudies } from '../../server/demo/generate/demoCatalog.ts';
-import { studyInstanceUid } from '../../server/demo/generate/demoUids.ts';
+import { seriesInstanceUid, studyInstanceUid } from '../../server/demo/generate/demoUids.ts';
 import type { DemoManifest } from '../../server/demo/generate/generateDemoStudies.ts';
 import { patientKeyOf } from '../../src/domain/dicom/patientKey.ts';
 
@@ -96,6 +96,20 @@ export const bernard = {
     return newestFirst(studiesOf('cgfl', '300042'));
   },
   key: singleIdentityKey(cgfl, '300042'),
+};
+
+/** FANTOME^CODECS: QC-0001 at chu, the quality-control phantom whose one study holds the codec gallery. */
+export const qcPhantom = {
+  key: 'chu/QC-0001/controle-qualite-codecs',
+  get study(): ExpectedStudy {
+    return demoStudy(this.key);
+  },
+  /** The Series Instance UID of the series with this number (qcCases.ts). */
+  seriesUid(seriesNumber: number): string {
+    const study = demoStudies.find((candidate) => candidate.key === this.key);
+    if (!study) throw new Error(`no demo study ${this.key}`);
+    return seriesInstanceUid(study, seriesNumber);
+  },
 };
 
 /** The files the generator wrote for one site (absolute paths). */
