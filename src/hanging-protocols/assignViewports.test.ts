@@ -98,7 +98,7 @@ describe('assignViewports', () => {
     const stage = mrMultiSequenceProtocol.stages[0];
     if (!stage) throw new Error('no stage');
     const assignment = assignViewports(mrMultiSequenceProtocol, stage, { current: { study: brainMr, series: mrSeries }, priors: [] });
-    expect(assignment.viewports.map((viewport) => (viewport.kind === 'series' ? viewport.series.description : viewport.reason))).toEqual([
+    expect(assignment.viewports.map((viewport) => (viewport.kind === 'series' ? viewport.series.description : viewport.kind))).toEqual([
       'Sag T1 MPRAGE',
       'Ax T2 TSE',
       'AX FLAIR',

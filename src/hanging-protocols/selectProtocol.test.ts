@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROTOCOLS, protocolsWithBuiltIns, singleStudyProtocol } from './builtInProtocols.ts';
-import type { HangingProtocol, ProtocolContext } from './protocolTypes.ts';
+import type { HangingProtocol, MatchingRule, ProtocolContext } from './protocolTypes.ts';
 import { protocolContext, ruleMatch, selectProtocol } from './selectProtocol.ts';
 import { brainMr, currentThorax } from './testStudies.ts';
 
@@ -63,7 +63,7 @@ describe('selectProtocol', () => {
   });
 
   it('matches modality on any of the study modalities and keywords accent-insensitively', () => {
-    const rule = { attribute: 'description', constraint: { containsAny: ['cerebrale'] }, weight: 1, required: true } as const;
+    const rule: MatchingRule = { attribute: 'description', constraint: { containsAny: ['cerebrale'] }, weight: 1, required: true };
     expect(ruleMatch(rule, context({ description: 'IRM CÉRÉBRALE' }))).toBe('cerebrale');
     expect(ruleMatch({ attribute: 'modality', constraint: { equals: 'SR' }, weight: 1, required: true }, context({ modalities: ['CT', 'SR'] }))).toBe('SR');
   });
