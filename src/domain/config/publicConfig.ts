@@ -3,6 +3,8 @@
  * same-origin URLs, never an upstream URL.
  */
 import { z } from 'zod';
+import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
+import type { HangingProtocol } from '../../hanging-protocols/protocolTypes.ts';
 import type { RuntimeConfig } from './runtimeConfig.ts';
 
 export interface PublicSite {
@@ -20,6 +22,8 @@ export interface PublicConfig {
   identity: { pixm: string | null };
   /** The viewer's image cache size in MiB, when the deployment sets one. */
   viewer?: { imageCacheMB?: number };
+  /** The deployment's own hanging protocols, when it configures some (tried before the built-in ones). */
+  hangingProtocols?: HangingProtocol[];
 }
 
 export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
@@ -34,6 +38,7 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
     })),
     identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
     ...(config.viewer?.imageCacheMB !== undefined ? { viewer: { imageCacheMB: config.viewer.imageCacheMB } } : {}),
+    ...(config.hangingProtocols !== undefined ? { hangingProtocols: config.hangingProtocols } : {}),
   };
 }
 
@@ -50,6 +55,7 @@ const publicConfigSchema = z.object({
   sites: z.array(publicSiteSchema),
   identity: z.object({ pixm: z.string().startsWith('/identity/').nullable() }),
   viewer: z.object({ imageCacheMB: z.number().int().positive().optional() }).optional(),
+  hangingProtocols: hangingProtocolsSchema.optional(),
 });
 
 /** Checks what the gateway sent; only same-origin paths are accepted as endpoints. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuntimeConfig, validateRuntimeConfig } from './runtimeConfig.ts';
-import { toPublicConfig } from './publicConfig.ts';
+import { parsePublicConfig, toPublicConfig } from './publicConfig.ts';
 
 const site = (overrides: Record<string, unknown> = {}) => ({
   id: 'chu-dijon',
@@ -78,6 +78,33 @@ describe('runtime configuration', () => {
     expect(toPublicConfig(without.config, 8000).viewer).toBeUndefined();
     expect(validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 4 } })).toEqual({ ok: false, errors: ['viewer.imageCacheMB: must be at least 16'] });
     expect(validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 'big' } })).toEqual({ ok: false, errors: ['viewer.imageCacheMB: must be a number of MiB'] });
+  });
+
+  it('takes optional hanging protocols, passed on to the browser, and names the faulty field', () => {
+    const protocol = {
+      id: 'ct-thorax',
+      name: 'TDM thorax',
+      matchingRules: [{ attribute: 'modality', constraint: { equals: 'CT' }, weight: 10, required: true }],
+      displaySets: [{ id: 'main', study: 'current', series: { modality: ['CT'] } }],
+      stages: [{ id: 'one', name: 'Vue', layout: '1x1', viewports: [{ displaySet: 'main' }], syncGroups: [] }],
+    };
+    const result = validateRuntimeConfig({ sites: [site()], hangingProtocols: [protocol] });
+    if (!result.ok) throw new Error('expected a valid config');
+    const browserView = toPublicConfig(result.config, 8000);
+    expect(browserView.hangingProtocols).toEqual([protocol]);
+    expect(parsePublicConfig(JSON.parse(JSON.stringify(browserView))).hangingProtocols).toEqual([protocol]);
+    const without = validateRuntimeConfig({ sites: [site()] });
+    if (!without.ok) throw new Error('expected a valid config');
+    expect('hangingProtocols' in toPublicConfig(without.config, 8000)).toBe(false);
+    const broken = { ...protocol, stages: [{ ...protocol.stages[0], layout: '5x5', viewports: [{ displaySet: 'other' }] }] };
+    expect(validateRuntimeConfig({ sites: [site()], hangingProtocols: [protocol, broken] })).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^hangingProtocols\[1\]\.stages\[0\]\.layout: must be one of 1x1/)],
+    });
+    expect(validateRuntimeConfig({ sites: [site()], hangingProtocols: [protocol, { ...protocol, stages: [{ ...protocol.stages[0], viewports: [{ displaySet: 'other' }] }] }] })).toEqual({
+      ok: false,
+      errors: ['hangingProtocols[1].stages[0].viewports[0].displaySet: names no display set ("other")', 'hangingProtocols[1].id: duplicates [0].id "ct-thorax"'],
+    });
   });
 
   it('tells the browser no upstream URL', () => {

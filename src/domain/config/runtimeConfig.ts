@@ -1,8 +1,10 @@
 /**
  * Runtime configuration of a Passerelle deployment: the archives (sites) it federates and the identity
- * cross-reference service (IHE PIXm, ITI-83). The file format is the one of the deployment contract.
+ * cross-reference service (IHE PIXm, ITI-83), and optionally its own hanging protocols. The file format is the
+ * one of the deployment contract.
  */
 import { z } from 'zod';
+import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
 
 const httpUrl = z
   .string({ error: 'must be a string' })
@@ -46,6 +48,8 @@ export const runtimeConfigSchema = z
           .optional(),
       })
       .optional(),
+    /** The deployment's own hanging protocols, tried before the built-in ones. */
+    hangingProtocols: hangingProtocolsSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
