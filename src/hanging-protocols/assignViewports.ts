@@ -16,7 +16,7 @@ export interface StudyWithSeries {
 
 export interface AssignmentInput {
   current: StudyWithSeries;
-  /** Relevant priors, most relevant first. */
+  /** Relevant priors, most relevant first: the `relevant` entries of `rankPriors`, with their series. */
   priors: readonly StudyWithSeries[];
 }
 

@@ -64,7 +64,7 @@ describe('validateHangingProtocols', () => {
         '[0].stages[0].syncGroups[0].viewports[1]: is not a viewport of this stage (0–1)',
         '[1].matchingRules[0].constraint: hasPrior takes { "equals": true | false }',
         '[1].matchingRules[1].constraint.equals: must be one of radiologist, referring',
-        '[1].id: duplicates [0].id "ct-chest-lung"',
+        '[1].id: is also the id of protocol [0] ("ct-chest-lung")',
       ],
     });
   });

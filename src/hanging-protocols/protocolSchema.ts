@@ -122,7 +122,7 @@ export const hangingProtocolsSchema = z.array(hangingProtocolSchema, { error: 'm
   const seen = new Map<string, number>();
   protocols.forEach((protocol, index) => {
     const first = seen.get(protocol.id);
-    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicates [${first}].id "${protocol.id}"` });
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `is also the id of protocol [${first}] ("${protocol.id}")` });
     else seen.set(protocol.id, index);
   });
 });

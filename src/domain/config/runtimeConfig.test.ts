@@ -103,7 +103,7 @@ describe('runtime configuration', () => {
     });
     expect(validateRuntimeConfig({ sites: [site()], hangingProtocols: [protocol, { ...protocol, stages: [{ ...protocol.stages[0], viewports: [{ displaySet: 'other' }] }] }] })).toEqual({
       ok: false,
-      errors: ['hangingProtocols[1].stages[0].viewports[0].displaySet: names no display set ("other")', 'hangingProtocols[1].id: duplicates [0].id "ct-thorax"'],
+      errors: ['hangingProtocols[1].stages[0].viewports[0].displaySet: names no display set ("other")', 'hangingProtocols[1].id: is also the id of protocol [0] ("ct-thorax")'],
     });
   });
 
