@@ -1,13 +1,13 @@
 /**
- * The board's images: the current item alone (one after another), or every item side by side in a grid. Each
- * item keeps its viewport index, so that its viewer survives a change of current item in the grid. Loaded
- * lazily, with Cornerstone3D.
+ * The board's images: the current item alone (one after another), or side by side in a grid (the page of up to
+ * six items holding the current one). Each item keeps its viewport index, so that its viewer survives a change
+ * of current item within the grid. Loaded lazily, with Cornerstone3D.
  */
 import { useMemo } from 'react';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { assignBannerStyles } from '../domain/board/bannerColors.ts';
 import type { BoardLayout } from '../domain/board/boardMessages.ts';
-import type { BoardSession } from '../domain/board/boardSession.ts';
+import { gridPage, type BoardSession } from '../domain/board/boardSession.ts';
 import { BoardViewport } from './BoardViewport.tsx';
 
 interface BoardStageProps {
@@ -19,7 +19,8 @@ interface BoardStageProps {
 
 export function BoardStage({ config, session, layout, index }: BoardStageProps) {
   const styles = useMemo(() => assignBannerStyles(session.items.map((item) => item.patient.key)), [session]);
-  const shown = layout === 'grid' ? session.items.map((item, position) => ({ item, position })) : session.items.slice(index, index + 1).map((item) => ({ item, position: index }));
+  const [start, end] = layout === 'grid' ? gridPage(session.items.length, index) : [index, index + 1];
+  const shown = session.items.slice(start, end).map((item, offset) => ({ item, position: start + offset }));
   const columns = layout === 'grid' ? Math.ceil(Math.sqrt(shown.length)) : 1;
   const rows = Math.ceil(shown.length / Math.max(1, columns));
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, BOARD_MAX_ITEMS, clampIndex, emptyBoardSession, hasStudy, moveItem, removeItem, toggleItem } from './boardSession.ts';
+import { addItem, BOARD_MAX_ITEMS, clampIndex, gridPage, emptyBoardSession, hasStudy, moveItem, removeItem, toggleItem } from './boardSession.ts';
 import { boardItem } from './boardTestItems.ts';
 
 const a = boardItem('chu', '1', '1.2.1');
@@ -39,5 +39,14 @@ describe('board session', () => {
     expect(clampIndex({ items: [a, b] }, -1)).toBe(0);
     expect(clampIndex(emptyBoardSession(), 3)).toBe(0);
     expect(clampIndex({ items: [a] }, Number.NaN)).toBe(0);
+  });
+
+  it('pages the side-by-side grid through a long agenda', () => {
+    expect(gridPage(2, 1)).toEqual([0, 2]);
+    expect(gridPage(14, 5)).toEqual([0, 6]);
+    expect(gridPage(14, 6)).toEqual([6, 12]);
+    expect(gridPage(14, 13)).toEqual([12, 14]);
+    expect(gridPage(14, 99)).toEqual([12, 14]);
+    expect(gridPage(0, 0)).toEqual([0, 0]);
   });
 });

@@ -91,3 +91,14 @@ export function clampIndex(session: BoardSession, index: number): number {
   if (!Number.isFinite(index)) return 0;
   return Math.min(Math.max(0, session.items.length - 1), Math.max(0, Math.trunc(index)));
 }
+
+/** The most items shown side by side at once: beyond it, the grid pages through the agenda. */
+export const BOARD_GRID_MAX = 6;
+
+/** The items the side-by-side grid shows: the page of `size` items holding item `index`, as `[start, end)`. */
+export function gridPage(count: number, index: number, size = BOARD_GRID_MAX): [number, number] {
+  if (count <= 0 || size <= 0) return [0, 0];
+  const current = Math.min(count - 1, Math.max(0, Math.trunc(index)));
+  const start = Math.floor(current / size) * size;
+  return [start, Math.min(count, start + size)];
+}
