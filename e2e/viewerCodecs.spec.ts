@@ -56,10 +56,10 @@ const grey = ([r, g, b]: [number, number, number]) => (r + g + b) / 3;
 const refusedByTestbedArchive = new Set(['1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203']);
 const unknownSyntax = '1.2.999.1';
 /**
- * Series the viewer does not show yet, and does not report either: native YBR_FULL and PALETTE COLOR stay
- * loading. Checked below with `test.fail`, so the day they work the test says so.
+ * Series the viewer does not show yet, and does not report either: PALETTE COLOR stays loading. Checked below with
+ * `test.fail`, so the day it works the test says so.
  */
-const knownFaults = new Set([42, 44]);
+const knownFaults = new Set([44]);
 
 async function showSeries(page: Page, viewport: Locator, qc: QcCase): Promise<void> {
   const seriesUid = qcPhantom.seriesUid(qc.number);

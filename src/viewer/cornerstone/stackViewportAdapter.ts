@@ -104,6 +104,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
 
   /** The index last asked for: a failure of any other (an older request) is not the displayed image's. */
   let wanted = initialIndex;
+  /** The wanted index whose load failed, until it is asked for again. */
+  let failedIndex = -1;
   const prefetcher = createStackPrefetcher(imageIds);
   const kept = (index: number) => neighbourhood(index, imageIds.length).map((near) => imageIds[near] ?? '');
   const unprotect = protectImages(() => (wanted === snapshot.imageIndex ? kept(wanted) : [...kept(wanted), ...kept(snapshot.imageIndex)]));
@@ -119,8 +121,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const range = viewport.getProperties().voiRange;
     const index = viewport.getCurrentImageIdIndex();
     if (index !== wanted) return;
-    // A render while the wanted image is not loaded (its load failed: the canvas is blank) does not show it.
-    if (!cache.isLoaded(imageIds[index] ?? '')) return;
+    // A render after the wanted image failed to load (the canvas is blank) does not show it.
+    if (index === failedIndex) return;
     update({
       state: 'ready',
       imageIndex: index,
@@ -138,12 +140,14 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const onPreNewImage = (event: Event) => {
     const { imageIdIndex, imageId } = (event as CustomEvent<{ imageIdIndex: number; imageId: string }>).detail;
     wanted = imageIdIndex;
+    failedIndex = -1;
     if (!cache.isLoaded(imageId)) prefetcher.hold();
   };
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
     const index = detail.imageId === undefined ? -1 : imageIds.indexOf(detail.imageId);
     if (index === -1 || index !== wanted) return;
+    failedIndex = index;
     update({ state: 'error', imageIndex: index, error: errorText(detail.error) });
   };
   element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
@@ -156,6 +160,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   resizeObserver.observe(element);
 
   const failed = (index: number) => (error: unknown) => {
+    if (index === wanted) failedIndex = index;
     if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error) });
   };
   if (images.length === 0) {
