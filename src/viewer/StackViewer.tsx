@@ -13,19 +13,26 @@ import type { StackFrame } from '../domain/viewer/stackFrames.ts';
 import { frameImageId } from './frameImageId.ts';
 import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
 import { formatImagePosition, formatVoi } from '../domain/viewer/viewportText.ts';
-import { headerWindow, voiPresetForKey } from '../domain/viewer/voiPresets.ts';
+import { headerWindow, voiPresetForKey, type VoiWindow } from '../domain/viewer/voiPresets.ts';
 import { useStackViewport } from './cornerstone/useStackViewport.ts';
 import { useLoadedCount } from './cornerstone/imageLoadTracker.ts';
-import type { StackImage } from './cornerstone/stackViewportAdapter.ts';
+import type { StackImage, ViewZoomPan } from './cornerstone/stackViewportAdapter.ts';
 import type { ViewCommand } from './cornerstone/viewPresentation.ts';
 import type { PrimaryTool } from './cornerstone/viewportTools.ts';
 import { OrientationMarkerLabels } from './OrientationMarkerLabels.tsx';
 import { SliceScrollBar } from './SliceScrollBar.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 
-/** What the toolbar can ask of a viewport. */
+/** What the toolbar and the synchronisation of viewports can ask of a viewport. */
 export interface ViewportControls {
   command(command: ViewCommand): void;
+  showImage(index: number): void;
+  setVoi(window: VoiWindow): void;
+  /** The image shown or last asked for (0-based display order). */
+  targetIndex(): number;
+  setPresentation(presentation: ViewZoomPan): void;
+  /** The stack's frames in display order (positions for synchronisation). */
+  frames: readonly StackFrame[];
 }
 
 export interface StackViewerProps {
@@ -41,14 +48,24 @@ export interface StackViewerProps {
   frameRate: number;
   onStateChange?: (index: number, state: 'loading' | 'ready' | 'error') => void;
   registerControls: (index: number, controls: ViewportControls | undefined) => void;
+  /** The displayed image changed (0-based display order). */
+  onImageShown?: (viewportIndex: number, imageIndex: number) => void;
+  /** The window changed, by the user or a preset. */
+  onVoiChanged?: (viewportIndex: number, voi: VoiWindow) => void;
+  /** The zoom or pan changed. */
+  onPresentationChanged?: (viewportIndex: number, presentation: ViewZoomPan) => void;
+  /** What keeps this viewport in step with others (`scroll`, `voi`, `zoomPan`), shown on it. */
+  syncBadge?: readonly string[];
 }
+
+const NO_SYNC: readonly string[] = [];
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export function StackViewer(props: StackViewerProps) {
-  const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls } = props;
+  const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls, onImageShown, onVoiChanged, onPresentationChanged, syncBadge = NO_SYNC } = props;
   const { t, i18n } = useTranslation();
   const canvasRef = useRef<HTMLDivElement>(null);
   const images = useMemo(
@@ -61,8 +78,8 @@ export function StackViewer(props: StackViewerProps) {
     [frames, site, studyUid, seriesUid],
   );
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
-  const { snapshot, showImage, setVoi, targetIndex, command } = useStackViewport(canvasRef, images, primaryTool);
-  const { state, imageIndex, imageCount, voi, error, zoom, markers } = snapshot;
+  const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool);
+  const { state, imageIndex, imageCount, voi, error, zoom, markers, presentation } = snapshot;
   const loadedCount = useLoadedCount(imageIds);
   const frame = frames[imageIndex];
   const locale = displayLocale(i18n.resolvedLanguage);
@@ -75,9 +92,21 @@ export function StackViewer(props: StackViewerProps) {
   }, [onStateChange, viewportIndex, state]);
 
   useEffect(() => {
-    registerControls(viewportIndex, { command });
+    registerControls(viewportIndex, { command, showImage, setVoi, targetIndex, setPresentation, frames });
     return () => registerControls(viewportIndex, undefined);
-  }, [registerControls, viewportIndex, command]);
+  }, [registerControls, viewportIndex, command, showImage, setVoi, targetIndex, setPresentation, frames]);
+
+  useEffect(() => {
+    if (presentation) onPresentationChanged?.(viewportIndex, presentation);
+  }, [onPresentationChanged, viewportIndex, presentation]);
+
+  useEffect(() => {
+    onImageShown?.(viewportIndex, imageIndex);
+  }, [onImageShown, viewportIndex, imageIndex]);
+
+  useEffect(() => {
+    if (voi) onVoiChanged?.(viewportIndex, voi);
+  }, [onVoiChanged, viewportIndex, voi]);
 
   useEffect(() => {
     if (!playing || imageCount < 2) return undefined;
@@ -120,6 +149,7 @@ export function StackViewer(props: StackViewerProps) {
       data-image-position={formatImagePosition(frame?.position)}
       data-voi={formatVoi(voi)}
       data-state={state}
+      data-sync={syncBadge.join(' ')}
       data-active={active}
       tabIndex={0}
       aria-label={t('viewer.viewportLabel', { series: text.seriesDescription })}
@@ -131,6 +161,11 @@ export function StackViewer(props: StackViewerProps) {
           <ViewportOverlay text={text} imageText={imageText} siteName={site.name} imageIndex={imageIndex} imageCount={imageCount} voi={voi} zoom={zoom} />
           {hasOrientation && markers && state === 'ready' && <OrientationMarkerLabels markers={markers} />}
         </>
+      )}
+      {syncBadge.length > 0 && (
+        <p className="viewport-sync" data-testid="viewport-sync">
+          {t('viewer.sync.badge', { kinds: syncBadge.map((kind) => t(`viewer.sync.kinds.${kind}`)).join(' · ') })}
+        </p>
       )}
       <SliceScrollBar imageIds={imageIds} current={imageIndex} onPick={showImage} />
       {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage')}</p>}

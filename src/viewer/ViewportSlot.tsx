@@ -48,6 +48,7 @@ export function ViewportSlot(props: SlotProps) {
     <div
       className={active ? 'viewport-slot active' : 'viewport-slot'}
       onPointerDownCapture={() => onActivate(viewportIndex)}
+      onWheelCapture={() => onActivate(viewportIndex)}
       onFocusCapture={() => onActivate(viewportIndex)}
       onDragOver={onDragOver}
       onDrop={onDrop}

@@ -37,6 +37,14 @@ export interface StackViewportSnapshot {
   zoom: number | undefined;
   /** Patient directions at the edges, from the camera. */
   markers: OrientationMarkers | undefined;
+  /** Zoom and pan as Cornerstone's view presentation (relative to the fitted image), for zoom/pan synchronisation. */
+  presentation: ViewZoomPan | undefined;
+}
+
+/** Zoom relative to fit, and pan relative to the viewport's size. */
+export interface ViewZoomPan {
+  zoom: number;
+  pan: readonly [number, number];
 }
 
 export interface StackViewportAdapter {
@@ -48,10 +56,18 @@ export interface StackViewportAdapter {
   setVoi(window: VoiWindow): void;
   command(command: ViewCommand): void;
   setPrimaryTool(tool: PrimaryTool): void;
+  /** Applies another viewport's zoom and pan. */
+  setPresentation(presentation: ViewZoomPan): void;
   destroy(): void;
 }
 
 let sequence = 0;
+
+function zoomPan(viewport: StackViewport): ViewZoomPan | undefined {
+  const { zoom, pan } = viewport.getViewPresentation({ zoom: true, pan: true });
+  if (zoom === undefined || pan === undefined) return undefined;
+  return { zoom, pan: [pan[0], pan[1]] };
+}
 
 function registerMetadata(images: readonly StackImage[]): void {
   for (const image of images) {
@@ -78,15 +94,15 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   registerMetadata(images);
   requestDisplayedImage(imageIds[initialIndex], initialIndex);
 
-  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined };
+  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
   const update = (change: Partial<StackViewportSnapshot>) => {
     const next = { ...snapshot, ...change };
     const same = (Object.keys(next) as (keyof StackViewportSnapshot)[]).every((key) =>
       key === 'voi'
         ? next.voi?.center === snapshot.voi?.center && next.voi?.width === snapshot.voi?.width
-        : key === 'markers'
-          ? JSON.stringify(next.markers) === JSON.stringify(snapshot.markers)
+        : key === 'markers' || key === 'presentation'
+          ? JSON.stringify(next[key]) === JSON.stringify(snapshot[key])
           : next[key] === snapshot[key],
     );
     if (same) return;
@@ -130,6 +146,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       voi: range ? rangeToWindow(range) : undefined,
       zoom: currentZoom(viewport),
       markers: currentMarkers(viewport),
+      presentation: zoomPan(viewport),
     });
     prefetcher.centre(index, capacity());
   };
@@ -191,6 +208,11 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     },
     setPrimaryTool(tool) {
       setPrimaryTool(toolGroup, tool);
+    },
+    setPresentation(presentation) {
+      if (snapshot.state === 'loading') return;
+      viewport.setViewPresentation({ zoom: presentation.zoom, pan: [presentation.pan[0], presentation.pan[1]] });
+      viewport.render();
     },
     destroy() {
       prefetcher.destroy();

@@ -6,9 +6,9 @@ import { startCornerstone } from './cornerstoneSetup.ts';
 import { setImageCacheLimit } from './imageCache.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
-import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot } from './stackViewportAdapter.ts';
+import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
 
-const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined };
+const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
 const noSubscription = () => () => undefined;
 
 // Cornerstone3D starts when this chunk is evaluated, not when the first viewport mounts: its decode workers load
@@ -48,5 +48,6 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
   const targetIndex = useCallback(() => adapter?.targetIndex() ?? 0, [adapter]);
   const setVoi = useCallback((window: Parameters<StackViewportAdapter['setVoi']>[0]) => adapter?.setVoi(window), [adapter]);
   const command = useCallback((name: ViewCommand) => adapter?.command(name), [adapter]);
-  return { snapshot, showImage, setVoi, targetIndex, command };
+  const setPresentation = useCallback((presentation: ViewZoomPan) => adapter?.setPresentation(presentation), [adapter]);
+  return { snapshot, showImage, setVoi, targetIndex, command, setPresentation };
 }
