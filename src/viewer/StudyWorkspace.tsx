@@ -2,7 +2,7 @@
  * The study's workspace: series browser, toolbar and a grid of stack viewports. One viewport is active: the
  * browser, the toolbar and the keys act on it. Loaded lazily, with Cornerstone3D.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { isImageSeries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
@@ -15,23 +15,37 @@ import { CINE_KEY, COMMAND_KEYS, OVERLAY_KEY, ViewerToolbar } from './ViewerTool
 import { ViewportSlot } from './ViewportSlot.tsx';
 import { ReportPanel } from './reports/ReportPanel.tsx';
 import { useReportOpen } from './reports/useReportOpen.ts';
+import { contentKey, type ViewportContent, type ViewportSyncGroup, type WorkspacePlan } from './workspacePlan.ts';
+import { useViewportSync } from './sync/useViewportSync.ts';
+import { REALIGN_KEY, SyncControls } from './sync/SyncControls.tsx';
 
 interface StudyWorkspaceProps {
   site: PublicSite;
   studyUid: StudyUid;
   series: readonly SeriesSummary[];
   first: SeriesSummary;
+  /** The hanging protocol's layout and viewports, once chosen; the user's own changes win until it changes. */
+  plan?: WorkspacePlan | undefined;
+  /** Above the viewports: the comparison bar (protocol, prior, synchronisation). */
+  children?: ReactNode;
 }
 
 const KEY_COMMANDS = new Map<string, ViewCommand>([...Object.entries(COMMAND_KEYS).map(([command, key]) => [key, command as ViewCommand] as const), ['escape', 'reset']]);
+
+const NO_SYNC: readonly ViewportSyncGroup[] = [];
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspaceProps) {
+export function StudyWorkspace({ site, studyUid, series, first, plan, children }: StudyWorkspaceProps) {
   const [layout, setLayout] = useState<LayoutId>('1x1');
-  const [assigned, setAssigned] = useState<SeriesUid[]>([first.seriesUid]);
+  const ownContents = useMemo(
+    () => new Map(series.map((entry) => [entry.seriesUid, { site, studyUid, seriesUid: entry.seriesUid } satisfies ViewportContent])),
+    [series, site, studyUid],
+  );
+  const firstContent = ownContents.get(first.seriesUid) ?? { site, studyUid, seriesUid: first.seriesUid };
+  const [assigned, setAssigned] = useState<ViewportContent[]>([firstContent]);
   const [active, setActive] = useState(0);
   const [primaryTool, setPrimaryTool] = useState<PrimaryTool>('windowLevel');
   const [overlays, setOverlays] = useState(true);
@@ -43,12 +57,24 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
 
   const imageSeries = useMemo(
     () =>
-      [first, ...series.filter((entry) => entry !== first && isImageSeries(entry)).sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))].map(
-        (entry) => entry.seriesUid,
+      [first, ...series.filter((entry) => entry !== first && isImageSeries(entry)).sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))].flatMap(
+        (entry) => ownContents.get(entry.seriesUid) ?? [],
       ),
-    [series, first],
+    [series, first, ownContents],
   );
+
+  // A new plan (the hanging protocol resolved, another stage, another prior) replaces the grid once.
+  const [appliedPlan, setAppliedPlan] = useState<WorkspacePlan | undefined>(undefined);
+  if (plan && plan !== appliedPlan) {
+    setAppliedPlan(plan);
+    setLayout(plan.layout);
+    setAssigned(fillViewports(plan.viewports, viewportCount(plan.layout), imageSeries));
+    setActive(0);
+    setPlaying(new Set());
+  }
   const grid = layoutGrid(layout);
+  const sync = useViewportSync(controls, plan?.syncGroups ?? NO_SYNC, active, assigned);
+  const realign = sync.canRealign ? sync.realign : undefined;
 
   const chooseLayout = (next: LayoutId) => {
     const count = viewportCount(next);
@@ -58,10 +84,11 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
     setPlaying((current) => new Set([...current].filter((index) => index < count)));
   };
   const putSeries = useCallback((index: number, seriesUid: SeriesUid) => {
-    if (!series.some((entry) => entry.seriesUid === seriesUid && isImageSeries(entry))) return;
-    setAssigned((current) => current.map((uid, slot) => (slot === index ? seriesUid : uid)));
+    const content = ownContents.get(seriesUid);
+    if (!content || !series.some((entry) => entry.seriesUid === seriesUid && isImageSeries(entry))) return;
+    setAssigned((current) => current.map((shown, slot) => (slot === index ? content : shown)));
     setPlaying((current) => new Set([...current].filter((slot) => slot !== index)));
-  }, [series]);
+  }, [series, ownContents]);
   const registerControls = useCallback((index: number, control: ViewportControls | undefined) => {
     if (control) controls.current.set(index, control);
     else controls.current.delete(index);
@@ -94,11 +121,14 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
       } else if (key === OVERLAY_KEY) {
         event.preventDefault();
         setOverlays((shown) => !shown);
+      } else if (key === REALIGN_KEY && realign) {
+        event.preventDefault();
+        realign();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [command, toggleCine]);
+  }, [command, toggleCine, realign]);
 
   return (
     <div className="viewer-workspace">
@@ -115,15 +145,17 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
         overlays={overlays}
         onToggleOverlays={() => setOverlays((shown) => !shown)}
       />
+      {children}
+      {(plan?.syncGroups.length ?? 0) > 0 && <SyncControls sync={sync} />}
       <div className="viewer-body">
-        <SeriesBrowser site={site} studyUid={studyUid} series={series} activeSeriesUid={assigned[active]} thumbnailsAllowed={thumbnailsAllowed} onPick={(uid) => putSeries(active, uid)} />
+        <SeriesBrowser site={site} studyUid={studyUid} series={series} activeSeriesUid={assigned[active]?.studyUid === studyUid && assigned[active]?.site.id === site.id ? assigned[active]?.seriesUid : undefined} thumbnailsAllowed={thumbnailsAllowed} onPick={(uid) => putSeries(active, uid)} />
         <div className="viewer-stage viewport-grid" style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))` }}>
-          {assigned.map((seriesUid, index) => (
+          {assigned.map((content, index) => (
             <ViewportSlot
-              key={`${index}:${seriesUid}`}
-              site={site}
-              studyUid={studyUid}
-              seriesUid={seriesUid}
+              key={`${index}:${contentKey(content)}`}
+              site={content.site}
+              studyUid={content.studyUid}
+              seriesUid={content.seriesUid}
               viewportIndex={index}
               active={index === active}
               primaryTool={primaryTool}
@@ -134,6 +166,10 @@ export function StudyWorkspace({ site, studyUid, series, first }: StudyWorkspace
               registerControls={registerControls}
               onActivate={setActive}
               onDropSeries={putSeries}
+              onImageShown={sync.onImageShown}
+              onVoiChanged={sync.onVoiChanged}
+              onPresentationChanged={sync.onPresentationChanged}
+              syncBadge={sync.badge(index)}
             />
           ))}
         </div>

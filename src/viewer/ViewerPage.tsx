@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -9,6 +9,10 @@ import { isReportSeries } from '../domain/reports/studyReports.ts';
 import { ReportPanel } from './reports/ReportPanel.tsx';
 import { ReportToggle } from './reports/ReportToggle.tsx';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
+import { useReportOpen } from './reports/useReportOpen.ts';
+import type { SeriesSummary } from '../domain/viewer/seriesChoice.ts';
+import { ComparisonBar } from './comparison/ComparisonBar.tsx';
+import { useHangingProtocol } from './comparison/useHangingProtocol.ts';
 import './viewer.css';
 
 /** Cornerstone3D comes with this chunk only: the worklist never loads it. */
@@ -37,11 +41,13 @@ export function ViewerPage({ config }: { config: PublicConfig }) {
           <ViewportPlaceholder siteId={siteId} studyUid={studyUid} message={t('viewer.invalidStudyUid', { studyUid })} />
         </Stage>
       ) : (
-        <StudyView site={site} studyUid={uid} />
+        <StudyView config={config} site={site} studyUid={uid} />
       )}
     </section>
   );
 }
+
+const NO_SERIES: readonly SeriesSummary[] = [];
 
 function Stage({ children }: { children: ReactNode }) {
   return <div className="viewer-stage single">{children}</div>;
@@ -51,11 +57,17 @@ function Stage({ children }: { children: ReactNode }) {
  * The study's series, then the workspace. The first series' metadata is asked for here, alongside the
  * workspace's code, so that neither waits for the other.
  */
-function StudyView({ site, studyUid }: { site: PublicSite; studyUid: StudyUid }) {
+function StudyView({ config, site, studyUid }: { config: PublicConfig; site: PublicSite; studyUid: StudyUid }) {
   const { t } = useTranslation();
   const series = useQuery(studySeriesQuery(site, studyUid));
   const first = series.data?.first;
   useQuery({ ...seriesFramesQuery(site, studyUid, first?.seriesUid ?? ('' as never)), enabled: first !== undefined });
+  const protocol = useHangingProtocol(config, site, studyUid, series.data?.series ?? NO_SERIES);
+  const [, setReportOpen] = useReportOpen();
+  const wantsReport = protocol.selection?.protocol.reportPanel === true;
+  useEffect(() => {
+    if (wantsReport) setReportOpen(true);
+  }, [wantsReport, setReportOpen]);
   const placeholder = (message?: string) => (
     <Stage>
       <ViewportPlaceholder siteId={site.id} studyUid={studyUid} seriesUid={first?.seriesUid} message={message} />
@@ -74,7 +86,9 @@ function StudyView({ site, studyUid }: { site: PublicSite; studyUid: StudyUid })
   if (!series.data || !first) return placeholder();
   return (
     <Suspense fallback={placeholder()}>
-      <StudyWorkspace site={site} studyUid={studyUid} series={series.data.series} first={first} />
+      <StudyWorkspace site={site} studyUid={studyUid} series={series.data.series} first={first} plan={protocol.plan}>
+        <ComparisonBar config={config} state={protocol} />
+      </StudyWorkspace>
     </Suspense>
   );
 }

@@ -30,11 +30,15 @@ export interface FederatedSearch {
 }
 
 
-export function useFederatedSearch(config: PublicConfig, search: WorklistSearch): FederatedSearch {
+/**
+ * The search across sites for `search`. With `enabled` false nothing is asked yet (the caller is still working out
+ * what to search for).
+ */
+export function useFederatedSearch(config: PublicConfig, search: WorklistSearch, enabled = true): FederatedSearch {
   const { sites } = config;
   const [pages, setPages] = useState<Record<string, number>>({});
   // A patient ID belongs to one site's identifier domain: other sites are asked only for linked identities.
-  const askedSites = sites.filter((site) => !(search.filters.patientId && !search.patientIdAllSites && search.filters.patientId.siteId !== site.id));
+  const askedSites = !enabled ? [] : sites.filter((site) => !(search.filters.patientId && !search.patientIdAllSites && search.filters.patientId.siteId !== site.id));
   const pageRequests = askedSites.flatMap((site) =>
     Array.from({ length: pages[site.id] ?? 1 }, (_, page) => ({ site, page })),
   );
