@@ -12,7 +12,6 @@ import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
 import { createStackPrefetcher } from './stackPrefetcher.ts';
-import { requestDisplayedImage } from './displayedImageRequest.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
 import { applyViewCommand, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
 import { createViewportTools, setPrimaryTool, type PrimaryTool } from './viewportTools.ts';
@@ -92,7 +91,6 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const toolGroupId = `passerelle-tools-${sequence}`;
   const imageIds = images.map((image) => image.imageId);
   registerMetadata(images);
-  requestDisplayedImage(imageIds[initialIndex], initialIndex);
 
   let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
