@@ -19,7 +19,7 @@ test('the current CT (JPEG-LS) opens on its image series with real pixels; the w
   await expect(viewport).toHaveAttribute('data-image-index', '0');
   await expect(viewport).toHaveAttribute('data-image-count', '120');
   await expect(viewport).toHaveAttribute('data-voi', /^-?\d+,\d+$/);
-  await expect(page.getByTestId('overlay-patient')).toContainText('A100001');
+  await expect(viewport.getByTestId('overlay-patient')).toContainText('A100001');
   const firstPosition = await viewport.getAttribute('data-image-position');
   expect(firstPosition).toMatch(/^-?[\d.]+\\-?[\d.]+\\-?[\d.]+$/);
   const first = await expectPicture(viewport);

@@ -64,8 +64,10 @@ export function StudyWorkspace({ site, studyUid, series, first, plan, children }
   );
 
   // A new plan (the hanging protocol resolved, another stage, another prior) replaces the grid once.
+  // An automatic plan arriving after the reader changed the layout or a series leaves their choice alone.
   const [appliedPlan, setAppliedPlan] = useState<WorkspacePlan | undefined>(undefined);
-  if (plan && plan !== appliedPlan) {
+  const [readerChanged, setReaderChanged] = useState(false);
+  if (plan && plan !== appliedPlan && (plan.origin === 'reader' || !readerChanged)) {
     setAppliedPlan(plan);
     setLayout(plan.layout);
     setAssigned(fillViewports(plan.viewports, viewportCount(plan.layout), imageSeries));
@@ -78,6 +80,7 @@ export function StudyWorkspace({ site, studyUid, series, first, plan, children }
 
   const chooseLayout = (next: LayoutId) => {
     const count = viewportCount(next);
+    setReaderChanged(true);
     setLayout(next);
     setAssigned((current) => fillViewports(current, count, imageSeries));
     setActive((index) => (index < count ? index : 0));
@@ -86,6 +89,7 @@ export function StudyWorkspace({ site, studyUid, series, first, plan, children }
   const putSeries = useCallback((index: number, seriesUid: SeriesUid) => {
     const content = ownContents.get(seriesUid);
     if (!content || !series.some((entry) => entry.seriesUid === seriesUid && isImageSeries(entry))) return;
+    setReaderChanged(true);
     setAssigned((current) => current.map((shown, slot) => (slot === index ? content : shown)));
     setPlaying((current) => new Set([...current].filter((slot) => slot !== index)));
   }, [series, ownContents]);

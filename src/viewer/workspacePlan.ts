@@ -18,6 +18,8 @@ export interface ViewportSyncGroup {
 }
 
 export interface WorkspacePlan {
+  /** `automatic`: the protocol matched on opening (it does not undo what the reader already changed); `reader`: asked for. */
+  origin: 'automatic' | 'reader';
   layout: LayoutId;
   viewports: readonly ViewportContent[];
   syncGroups: readonly ViewportSyncGroup[];

@@ -6,9 +6,16 @@
 import type { PublicSite } from '../../domain/config/publicConfig.ts';
 import type { StageAssignment } from '../../hanging-protocols/assignViewports.ts';
 import type { ProtocolStage } from '../../hanging-protocols/protocolTypes.ts';
+import { viewportCount, type LayoutId } from '../../domain/viewer/viewportLayouts.ts';
 import { contentKey, type ViewportContent, type WorkspacePlan } from '../workspacePlan.ts';
 
-export function workspacePlan(stage: ProtocolStage, assignment: StageAssignment, sites: readonly PublicSite[]): WorkspacePlan {
+/** The smallest grid for a number of viewports, when a stage fills fewer than its layout holds. */
+function layoutFor(count: number, stageLayout: LayoutId): LayoutId {
+  if (count >= viewportCount(stageLayout)) return stageLayout;
+  return count <= 1 ? '1x1' : count === 2 ? '1x2' : count === 3 ? '1x3' : count === 4 ? '2x2' : stageLayout;
+}
+
+export function workspacePlan(stage: ProtocolStage, assignment: StageAssignment, sites: readonly PublicSite[], origin: WorkspacePlan['origin']): WorkspacePlan {
   const viewports: ViewportContent[] = [];
   for (const assigned of assignment.viewports) {
     if (assigned.kind !== 'series') break;
@@ -17,7 +24,8 @@ export function workspacePlan(stage: ProtocolStage, assignment: StageAssignment,
     viewports.push({ site, studyUid: assigned.study.studyUid, seriesUid: assigned.series.seriesUid });
   }
   return {
-    layout: stage.layout,
+    origin,
+    layout: layoutFor(viewports.length, stage.layout),
     viewports,
     syncGroups: assignment.syncGroups
       .map((group) => ({
@@ -32,5 +40,5 @@ export function workspacePlan(stage: ProtocolStage, assignment: StageAssignment,
 
 /** A key that changes only when what the plan shows changes, so that an equal plan is not applied twice. */
 export function planKey(plan: WorkspacePlan): string {
-  return JSON.stringify([plan.layout, plan.viewports.map(contentKey), plan.syncGroups]);
+  return JSON.stringify([plan.origin, plan.layout, plan.viewports.map(contentKey), plan.syncGroups]);
 }

@@ -93,8 +93,9 @@ export function useHangingProtocol(config: PublicConfig, site: PublicSite, study
     if (selection.protocol.id === 'single-study' && chosenProtocol === undefined) return undefined;
     const priors = prior && priorSeries.data ? [{ study: prior.ranked.study, series: priorSeries.data.series }] : [];
     const assignment = assignViewports(selection.protocol, stage, { current: { study: current, series: currentSeries }, priors });
-    return workspacePlan(stage, assignment, config.sites);
-  }, [current, selection, stage, priorReady, prior, priorSeries.data, currentSeries, config.sites, chosenProtocol]);
+    const origin = chosenProtocol !== undefined || chosenPrior !== undefined || stageIndex > 0 ? 'reader' : 'automatic';
+    return workspacePlan(stage, assignment, config.sites, origin);
+  }, [current, selection, stage, priorReady, prior, priorSeries.data, currentSeries, config.sites, chosenProtocol, chosenPrior, stageIndex]);
 
   // The same plan again (the patient's groups are rebuilt on every answer) is the same object: the workspace
   // applies each plan once, and the reader's own changes stay until the plan really changes.
