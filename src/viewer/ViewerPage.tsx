@@ -16,11 +16,17 @@ import { useHangingProtocol } from './comparison/useHangingProtocol.ts';
 import './viewer.css';
 
 /** Cornerstone3D comes with this chunk only: the worklist never loads it. */
-const StudyWorkspace = lazy(() => import('./StudyWorkspace.tsx').then((module) => ({ default: module.StudyWorkspace })));
+const loadWorkspace = () => import('./StudyWorkspace.tsx');
+const StudyWorkspace = lazy(() => loadWorkspace().then((module) => ({ default: module.StudyWorkspace })));
 
 /** The viewer route: receives the study, its site and the patient group it was opened from. */
 export function ViewerPage({ config }: { config: PublicConfig }) {
   const { t } = useTranslation();
+  // The viewer's code (Cornerstone3D, its codecs' loader) is fetched at once, alongside the study's series list,
+  // not after it: it is most of the time to the first image.
+  useEffect(() => {
+    void loadWorkspace();
+  }, []);
   const { siteId = '', studyUid = '' } = useParams();
   const [params] = useSearchParams();
   const site = config.sites.find((candidate) => candidate.id === siteId);
