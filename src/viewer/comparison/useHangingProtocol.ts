@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import type { PublicConfig, PublicSite } from '../../domain/config/publicConfig.ts';
 import type { StudyUid } from '../../domain/dicom/identifiers.ts';
 import type { StudySummary } from '../../domain/federation/studySummary.ts';
@@ -19,6 +20,9 @@ import { studySeriesQuery } from '../studyStackQueries.ts';
 import type { WorkspacePlan } from '../workspacePlan.ts';
 import { planKey, workspacePlan } from './comparisonPlan.ts';
 import { usePatientTimeline, type PatientTimeline } from './usePatientTimeline.ts';
+
+/** The viewer URL's parameter naming the hanging protocol to open with. */
+export const PROTOCOL_PARAMETER = 'protocol';
 
 /** `siteId/studyUid` of a study: the value of the "compare with" choice. */
 export const studyChoiceKey = (study: Pick<StudySummary, 'siteId' | 'studyUid'>) => `${study.siteId}/${study.studyUid}`;
@@ -45,9 +49,14 @@ export interface HangingProtocolState {
 export function useHangingProtocol(config: PublicConfig, site: PublicSite, studyUid: StudyUid, currentSeries: readonly SeriesSummary[]): HangingProtocolState {
   const timeline = usePatientTimeline(config, site, studyUid);
   const [chosenPrior, setChosenPrior] = useState<string | undefined>(undefined);
-  const [chosenProtocol, setChosenProtocol] = useState<string | undefined>(undefined);
-  const [stageIndex, setStageIndex] = useState(0);
   const protocols = useMemo(() => protocolsWithBuiltIns(config.hangingProtocols), [config.hangingProtocols]);
+  // `protocol=<id>` in a launch link picks one of the known protocols (a display choice, like `report=1`).
+  const [params] = useSearchParams();
+  const [chosenProtocol, setChosenProtocol] = useState<string | undefined>(() => {
+    const asked = params.get(PROTOCOL_PARAMETER);
+    return protocols.some((protocol) => protocol.id === asked) ? (asked ?? undefined) : undefined;
+  });
+  const [stageIndex, setStageIndex] = useState(0);
 
   const current = timeline.state === 'ready' ? timeline.current : undefined;
   const groupStudies = timeline.state === 'ready' ? timeline.group?.studies : undefined;
