@@ -85,3 +85,23 @@ test('another study of the timeline replaces the prior in one action', async ({ 
   await expectPicture(right);
   await expect(page.getByTestId('prior-reason')).toHaveAttribute('data-study-uid', older.uid);
 });
+
+test('an MR without prior opens on the MR sequences protocol: T1 and T2 side by side, scrolling together', async ({ page }) => {
+  const mr = demoStudy('chu/A100001/irm-cerebrale-2026-01-02');
+  await page.goto(`${gatewayUrl()}/viewer/${mr.siteId}/${mr.uid}`);
+  await expect(page.locator('select[name=hangingProtocol]')).toHaveValue('mr-multi-sequence', { timeout: 45_000 });
+  const viewports = page.getByTestId('viewport');
+  await expect(viewports).toHaveCount(2);
+  const left = viewports.nth(0);
+  const right = viewports.nth(1);
+  await expect(left).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+  await expect(right).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+  expect(await left.getAttribute('data-series-uid')).not.toBe(await right.getAttribute('data-series-uid'));
+  await expectPicture(right);
+  await expect(page.getByTestId('no-prior')).toBeVisible();
+
+  await left.hover();
+  for (let step = 0; step < 8; step += 1) await page.mouse.wheel(0, 100);
+  await expect.poll(async () => Number(await left.getAttribute('data-image-index'))).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => Math.abs((await z(left)) - (await z(right)))).toBeLessThanOrEqual(1);
+});

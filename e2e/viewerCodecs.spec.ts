@@ -172,7 +172,7 @@ test('every series of the codec gallery shows its test pattern, or says why it c
 
 for (const number of knownFaults) {
   const qc = qcCases.find((candidate) => candidate.number === number)!;
-  test.fail(`${qc.description} shows its colour pattern (known fault: it stays loading)`, async ({ page }) => {
+  test.fail(`${qc.description} shows its colour pattern (known fault: the palette is not applied, the image stays black)`, async ({ page }) => {
     test.setTimeout(90_000);
     const study = qcPhantom.study;
     await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);

@@ -15,8 +15,8 @@ export interface OpenedViewer {
   pageErrors: string[];
 }
 
-/** Opens the viewer on a study and waits for the first viewport's first image. */
-export async function openViewer(page: Page, study: ExpectedStudy): Promise<OpenedViewer> {
+/** Opens the viewer on a study (`query`: display choices such as `?protocol=single-study`) and waits for the first viewport's first image. */
+export async function openViewer(page: Page, study: ExpectedStudy, query = ''): Promise<OpenedViewer> {
   const errors: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (message) => {
@@ -26,7 +26,7 @@ export async function openViewer(page: Page, study: ExpectedStudy): Promise<Open
     errors.push(error.message);
     pageErrors.push(error.message);
   });
-  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);
+  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}${query}`);
   const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');
   await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
   await expect(viewport).toHaveAttribute('data-study-uid', study.uid);
