@@ -10,6 +10,7 @@ import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { firstImageSeries, seriesSummaries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
 import { stackFrames, type StackFrame } from '../domain/viewer/stackFrames.ts';
 import { middleInstanceUid } from '../domain/viewer/seriesThumbnail.ts';
+import { withPaletteTables } from './paletteTables.ts';
 
 const DICOM_JSON = { Accept: 'application/dicom+json' };
 /** Series metadata can be large (thousands of instances): more time than a search. */
@@ -42,12 +43,17 @@ export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUi
   queryOptions({
     queryKey: ['viewer', 'frames', site.id, studyUid, seriesUid],
     queryFn: async ({ signal }): Promise<StackFrame[]> =>
-      stackFrames(
-        await getDicomJson(
-          `${site.dicomweb}/studies/${studyUid}/series/${seriesUid}/metadata`,
-          site.timeoutMs * METADATA_DEADLINE_FACTOR,
-          signal,
+      withPaletteTables(
+        site,
+        { studyUid, seriesUid },
+        stackFrames(
+          await getDicomJson(
+            `${site.dicomweb}/studies/${studyUid}/series/${seriesUid}/metadata`,
+            site.timeoutMs * METADATA_DEADLINE_FACTOR,
+            signal,
+          ),
         ),
+        signal,
       ),
     staleTime: 5 * 60_000,
     retry: false,

@@ -49,7 +49,8 @@ export function resolveBulkDataUri(
   return `${dicomwebRoot}/studies/${study}/series/${series}/instances/${sop}/${tail}`;
 }
 
-function decodeBase64(text: string): Uint8Array | undefined {
+/** Bytes of a base64 `InlineBinary` value (PS3.18 §F.2.7), `undefined` when it is not base64. */
+export function decodeBase64(text: string): Uint8Array | undefined {
   try {
     const binary = atob(text.replace(/\s+/g, ''));
     const bytes = new Uint8Array(binary.length);
