@@ -22,6 +22,30 @@ const RECENTRE_DELAY_MS = 10;
 
 let sequence = 0;
 
+/**
+ * Viewports still waiting for their first image. While there is one, no stack prefetches: a viewport opened
+ * beside another (a prior) must not queue its first image behind the other's whole series in the decode workers.
+ */
+const awaitingFirstImage = new Set<string>();
+const FIRST_IMAGE_WAIT_MS = 8000;
+const pausedQueues = new Set<() => void>();
+
+/** `key`'s first image is on its way; the returned function says it is shown (or failed, or the viewport went). */
+export function awaitFirstImage(key: string): () => void {
+  awaitingFirstImage.add(key);
+  imageLoadPoolManager.filterRequests((request) => !String((request.additionalDetails as { owner?: string } | undefined)?.owner ?? '').startsWith('stack-prefetch-'));
+  const release = () => {
+    window.clearTimeout(timer);
+    if (!awaitingFirstImage.delete(key) || awaitingFirstImage.size > 0) return;
+    const resume = [...pausedQueues];
+    pausedQueues.clear();
+    for (const queue of resume) queue();
+  };
+  // A first image that never comes (an archive that does not answer) does not hold the others' prefetch for long.
+  const timer = window.setTimeout(release, FIRST_IMAGE_WAIT_MS);
+  return release;
+}
+
 /** A prefetcher for the stack `imageIds` (display order). */
 export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetcher {
   sequence += 1;
@@ -42,6 +66,10 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
     timer = undefined;
     withdraw();
     if (destroyed || displayed === undefined || capacity <= 0) return;
+    if (awaitingFirstImage.size > 0) {
+      pausedQueues.add(queue);
+      return;
+    }
     const order = prefetchOrder(displayed, imageIds.length, direction, prefetchWindow(displayed, imageIds.length, direction, capacity));
     for (const index of order) {
       const imageId = imageIds[index];
@@ -69,6 +97,7 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
     },
     destroy() {
       destroyed = true;
+      pausedQueues.delete(queue);
       if (timer !== undefined) window.clearTimeout(timer);
       withdraw();
     },

@@ -11,7 +11,7 @@ import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewe
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
-import { createStackPrefetcher } from './stackPrefetcher.ts';
+import { awaitFirstImage, createStackPrefetcher } from './stackPrefetcher.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
 import { applyViewCommand, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
 import { createViewportTools, setPrimaryTool, type PrimaryTool } from './viewportTools.ts';
@@ -121,6 +121,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   /** The wanted index whose load failed, until it is asked for again. */
   let failedIndex = -1;
   const prefetcher = createStackPrefetcher(imageIds);
+  const firstImageShown = awaitFirstImage(viewportId);
   const kept = (index: number) => neighbourhood(index, imageIds.length).map((near) => imageIds[near] ?? '');
   const unprotect = protectImages(() => (wanted === snapshot.imageIndex ? kept(wanted) : [...kept(wanted), ...kept(snapshot.imageIndex)]));
   /** Images besides the displayed one this viewport may keep ready: its share of the cache. */
@@ -146,6 +147,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       markers: currentMarkers(viewport),
       presentation: zoomPan(viewport),
     });
+    firstImageShown();
     prefetcher.centre(index, capacity());
   };
   const onVoi = (event: Event) => {
@@ -163,6 +165,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const index = detail.imageId === undefined ? -1 : imageIds.indexOf(detail.imageId);
     if (index === -1 || index !== wanted) return;
     failedIndex = index;
+    firstImageShown();
     update({ state: 'error', imageIndex: index, error: errorText(detail.error) });
   };
   element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
@@ -176,9 +179,11 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
 
   const failed = (index: number) => (error: unknown) => {
     if (index === wanted) failedIndex = index;
+    firstImageShown();
     if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error) });
   };
   if (images.length === 0) {
+    firstImageShown();
     update({ state: 'error', error: 'no image' });
   } else {
     viewport.setStack(imageIds, initialIndex).catch(failed(initialIndex));
@@ -213,6 +218,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       viewport.render();
     },
     destroy() {
+      firstImageShown();
       prefetcher.destroy();
       unprotect();
       resizeObserver.disconnect();
