@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { boardStepOfKey } from '../domain/board/boardKeys.ts';
 import { BOARD_CHANNEL, parseBoardMessage, type BoardLayout, type BoardMessage } from '../domain/board/boardMessages.ts';
+import { isTextEntry } from '../shell/isTextEntry.ts';
 
 export type BoardRole = 'presenter' | 'follower';
 
@@ -16,10 +17,6 @@ export interface BoardNavigation {
   show(index: number): void;
   step(delta: number): void;
   setLayout(layout: BoardLayout): void;
-}
-
-function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export function useBoardNavigation(role: BoardRole, count: number, initialLayout: BoardLayout): BoardNavigation {

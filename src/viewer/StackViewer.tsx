@@ -22,6 +22,7 @@ import type { PrimaryTool } from './cornerstone/viewportTools.ts';
 import { OrientationMarkerLabels } from './OrientationMarkerLabels.tsx';
 import { SliceScrollBar } from './SliceScrollBar.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
+import { isTextEntry } from '../shell/isTextEntry.ts';
 
 /** What the toolbar and the synchronisation of viewports can ask of a viewport. */
 export interface ViewportControls {
@@ -59,10 +60,6 @@ export interface StackViewerProps {
 }
 
 const NO_SYNC: readonly string[] = [];
-
-function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function StackViewer(props: StackViewerProps) {
   const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls, onImageShown, onVoiChanged, onPresentationChanged, syncBadge = NO_SYNC } = props;

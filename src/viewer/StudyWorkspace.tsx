@@ -18,6 +18,7 @@ import { useReportOpen } from './reports/useReportOpen.ts';
 import { contentKey, type ViewportContent, type ViewportSyncGroup, type WorkspacePlan } from './workspacePlan.ts';
 import { useViewportSync } from './sync/useViewportSync.ts';
 import { REALIGN_KEY, SyncControls } from './sync/SyncControls.tsx';
+import { isTextEntry } from '../shell/isTextEntry.ts';
 
 interface StudyWorkspaceProps {
   site: PublicSite;
@@ -33,10 +34,6 @@ interface StudyWorkspaceProps {
 const KEY_COMMANDS = new Map<string, ViewCommand>([...Object.entries(COMMAND_KEYS).map(([command, key]) => [key, command as ViewCommand] as const), ['escape', 'reset']]);
 
 const NO_SYNC: readonly ViewportSyncGroup[] = [];
-
-function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function StudyWorkspace({ site, studyUid, series, first, plan, children }: StudyWorkspaceProps) {
   const [layout, setLayout] = useState<LayoutId>('1x1');

@@ -4,27 +4,20 @@
  * metadata as values, which is where the image loader reads them. A table that cannot be fetched leaves the
  * instance as it was: its frames then show the loader's own failure, not someone else's colours.
  */
-import { describeHttpFailure } from '../adapters/describeHttpFailure.ts';
-import { getWithRetry } from '../adapters/getWithRetry.ts';
+import { getBulkData } from '../adapters/getBulkData.ts';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { DicomJsonDataset } from '../domain/dicom/dicomJson.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { resolveBulkDataUri } from '../domain/reports/encapsulatedDocument.ts';
-import { firstPartBody } from '../domain/reports/multipartBody.ts';
 import { missingLutSources, withLutValues } from '../domain/viewer/paletteLut.ts';
 import type { StackFrame } from '../domain/viewer/stackFrames.ts';
 
-const BULK_ACCEPT = 'multipart/related; type="application/octet-stream"';
-
 async function tableBytes(url: string, site: PublicSite, signal: AbortSignal): Promise<Uint8Array | undefined> {
-  const answer = await getWithRetry(url, { headers: { Accept: BULK_ACCEPT }, signal, deadlineMs: site.timeoutMs });
-  if (answer.kind !== 'response') return undefined;
-  if (!answer.response.ok) {
-    await describeHttpFailure(answer.response);
-    return undefined;
-  }
-  return firstPartBody(new Uint8Array(await answer.response.arrayBuffer()), answer.response.headers.get('content-type'));
+  return getBulkData(url, { deadlineMs: site.timeoutMs, signal, maxBytes: MAX_TABLE_BYTES }).catch(() => undefined);
 }
+
+/** A colour table has at most 65,536 entries of 2 bytes. */
+const MAX_TABLE_BYTES = 2 * 65536 + 1024;
 
 export async function withPaletteTables(
   site: PublicSite,

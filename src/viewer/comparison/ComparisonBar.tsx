@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayLocale } from '../../i18n/i18n.ts';
+import { isTextEntry } from '../../shell/isTextEntry.ts';
 import type { PublicConfig } from '../../domain/config/publicConfig.ts';
 import { formatDicomDate } from '../../domain/dicom/dicomDate.ts';
 import type { StudySummary } from '../../domain/federation/studySummary.ts';
@@ -34,8 +35,7 @@ export function ComparisonBar({ config, state }: { config: PublicConfig; state: 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target;
-      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (isTextEntry(event.target)) return;
       if (event.key === STAGE_KEYS.next) stepStage(1);
       else if (event.key === STAGE_KEYS.previous) stepStage(-1);
     };

@@ -6,18 +6,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { describeHttpFailure } from '../../adapters/describeHttpFailure.ts';
 import { getWithRetry } from '../../adapters/getWithRetry.ts';
+import { getBulkData } from '../../adapters/getBulkData.ts';
 import type { PublicSite } from '../../domain/config/publicConfig.ts';
 import type { StudyUid } from '../../domain/dicom/identifiers.ts';
 import { documentBytes, encapsulatedDocumentSource } from '../../domain/reports/encapsulatedDocument.ts';
-import { firstPartBody } from '../../domain/reports/multipartBody.ts';
 import { readStructuredReport, type StructuredReport } from '../../domain/reports/structuredReport.ts';
 import {
   isReportSeries, newestReportsFirst, REPORT_INSTANCE_FIELDS, seriesReports, type StudyReport,
 } from '../../domain/reports/studyReports.ts';
 import { studySeriesQuery } from '../studyStackQueries.ts';
 
-/** Bulk data as Orthanc's DICOMweb plugin serves it: it refuses a bare `application/octet-stream`. */
-const BULK_ACCEPT = 'multipart/related; type="application/octet-stream"';
 /** Largest document shown (a report PDF is a few hundred kilobytes at most). */
 const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
@@ -77,11 +75,7 @@ export const reportDocumentQuery = (site: PublicSite, studyUid: StudyUid, report
       const source = encapsulatedDocumentSource(metadata, site.dicomweb, { studyUid, seriesUid: report.seriesUid, sopInstanceUid: report.sopInstanceUid });
       if (source.kind === 'missing') throw new Error('no encapsulated document in the instance');
       if (source.kind === 'inline') return { mimeType: source.mimeType, bytes: documentBytes(source.bytes, source.length) };
-      const response = await get(source.path, BULK_ACCEPT, site.timeoutMs * 2, signal);
-      const declared = Number(response.headers.get('content-length'));
-      if (declared > MAX_DOCUMENT_BYTES) throw new Error('document too large');
-      const body = firstPartBody(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
-      if (!body) throw new Error('unreadable bulk data answer');
+      const body = await getBulkData(source.path, { deadlineMs: site.timeoutMs * 2, signal, maxBytes: MAX_DOCUMENT_BYTES });
       return { mimeType: source.mimeType, bytes: documentBytes(body, source.length) };
     },
     staleTime: 5 * 60_000,
