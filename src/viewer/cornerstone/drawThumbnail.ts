@@ -10,5 +10,7 @@ export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string):
   const size = canvas.clientWidth || 64;
   canvas.width = Math.round(size * devicePixelRatio);
   canvas.height = Math.round(size * devicePixelRatio);
-  await utilities.loadImageToCanvas({ canvas, imageId, useCPURendering: true });
+  // Drawn the way the viewports draw: the decoded image is cached under its image id for both, and a colour image
+  // decoded for the CPU path (RGBA) would be shown wrong by a WebGL viewport that takes it from the cache.
+  await utilities.loadImageToCanvas({ canvas, imageId, useCPURendering: false });
 }
