@@ -62,6 +62,11 @@ export interface StackViewportAdapter {
 
 let sequence = 0;
 
+/** Zoom 1 and no pan: the image as fitted. */
+function isFitted(presentation: ViewZoomPan | undefined): boolean {
+  return presentation === undefined || (Math.abs(presentation.zoom - 1) < 0.01 && Math.hypot(presentation.pan[0], presentation.pan[1]) < 0.01);
+}
+
 function zoomPan(viewport: StackViewport): ViewZoomPan | undefined {
   const { zoom, pan } = viewport.getViewPresentation({ zoom: true, pan: true });
   if (zoom === undefined || pan === undefined) return undefined;
@@ -174,7 +179,16 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   element.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
   eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, onLoadError);
 
-  const resizeObserver = new ResizeObserver(() => renderingEngine.resize(true, true));
+  // A viewport that was fitted stays fitted when its size changes (a new layout); one the reader zoomed or panned
+  // keeps its camera.
+  const resizeObserver = new ResizeObserver(() => {
+    const fitted = isFitted(snapshot.presentation);
+    renderingEngine.resize(true, true);
+    if (fitted && snapshot.state === 'ready') {
+      viewport.resetCamera({ resetPan: true, resetZoom: true });
+      viewport.render();
+    }
+  });
   resizeObserver.observe(element);
 
   const failed = (index: number) => (error: unknown) => {
