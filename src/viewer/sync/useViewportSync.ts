@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { automaticOffset } from '../../domain/viewer/automaticAlignment.ts';
 import { alignmentOffset, nearestSlice } from '../../domain/viewer/sliceSync.ts';
+import type { StackFrame } from '../../domain/viewer/stackFrames.ts';
 import type { VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { ViewportControls } from '../StackViewer.tsx';
 import type { ViewZoomPan } from '../cornerstone/stackViewportAdapter.ts';
@@ -32,6 +33,15 @@ export interface ViewportSync {
 }
 
 const KINDS: readonly SyncKind[] = ['scroll', 'voi', 'zoomPan'];
+
+/** The automatic offset of a pair of stacks, computed once per pair rather than on every scroll step. */
+const automaticOffsets = new WeakMap<readonly StackFrame[], WeakMap<readonly StackFrame[], number | undefined>>();
+function cachedAutomaticOffset(source: readonly StackFrame[], target: readonly StackFrame[]): number | undefined {
+  let byTarget = automaticOffsets.get(source);
+  if (!byTarget) automaticOffsets.set(source, (byTarget = new WeakMap()));
+  if (!byTarget.has(target)) byTarget.set(target, automaticOffset(source, target));
+  return byTarget.get(target);
+}
 
 function partners(groups: readonly ViewportSyncGroup[], viewportIndex: number, kind: SyncKind): number[] {
   const found = new Set<number>();
@@ -63,7 +73,7 @@ export function useViewportSync(
     if (remembered !== undefined) return remembered;
     const sourceFrames = controls.current?.get(source)?.frames;
     const targetFrames = controls.current?.get(target)?.frames;
-    return (sourceFrames && targetFrames && automaticOffset(sourceFrames, targetFrames)) ?? 0;
+    return (sourceFrames && targetFrames && cachedAutomaticOffset(sourceFrames, targetFrames)) ?? 0;
   }, [controls]);
 
   const onImageShown = useCallback(
