@@ -6,14 +6,8 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { cgfl, demoStudy, durand, martin } from './support/demoData.ts';
-import { expectPicture } from './support/viewerCanvas.ts';
+import { expectPicture, zOf } from './support/viewerCanvas.ts';
 import { gatewayUrl } from './support/testbedInfo.ts';
-
-function zOf(position: string | null): number {
-  const z = Number(position?.split('\\')[2]);
-  if (!Number.isFinite(z)) throw new Error(`no z in image position "${position ?? ''}"`);
-  return z;
-}
 
 async function z(viewport: Locator): Promise<number> {
   return zOf(await viewport.getAttribute('data-image-position'));

@@ -5,13 +5,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { demoStudy } from './support/demoData.ts';
-import { difference, expectPicture, openViewer, sampleCanvas } from './support/viewerCanvas.ts';
+import { difference, expectPicture, openViewer, sampleCanvas, zOf } from './support/viewerCanvas.ts';
 
 const chuCurrentCt = () => demoStudy('chu/A100001/ct-thorax-2026-11-18');
 const chuPriorCtRle = () => demoStudy('chu/A100001/ct-thorax-2025-05-10');
 const cgflTapJ2k = () => demoStudy('cgfl/B-778899/ct-tap-2026-06-30');
 
-const zOf = (position: string | null) => Number((position ?? '').split('\\')[2]);
 
 test('the current CT (JPEG-LS) opens on its image series with real pixels; the wheel, drag and presets work', async ({ page }) => {
   const { viewport, errors } = await openViewer(page, chuCurrentCt());

@@ -19,8 +19,7 @@ interface QuadrantSample {
 
 /** Reads the quadrants of the displayed 128 × 128 pattern, fitted and centred in a canvas (the viewport's first). */
 async function sampleQuadrants(surface: Locator): Promise<QuadrantSample> {
-  const canvas = (await surface.evaluate((element) => element.tagName)) === 'CANVAS' ? surface : surface.locator('canvas').first();
-  return canvas.evaluate((canvas: HTMLCanvasElement) => {
+  return surface.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;

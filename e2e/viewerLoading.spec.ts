@@ -9,19 +9,12 @@ import { demoStudy, projectRoot } from './support/demoData.ts';
 import { startGateway } from './support/startGateway.ts';
 import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
 import { readConfigFile, writeVariantConfig } from './support/variantConfig.ts';
-import { difference, expectPicture, openViewer, sampleCanvas, type CanvasSample } from './support/viewerCanvas.ts';
+import { difference, expectPicture, openViewer, sampleCanvas, type CanvasSample, zOf } from './support/viewerCanvas.ts';
+import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
 
 const chuCurrentCt = () => demoStudy('chu/A100001/ct-thorax-2026-11-18');
-const zOf = (position: string | null) => Number((position ?? '').split('\\')[2]);
 
-const cleanups: (() => Promise<void> | void)[] = [];
-test.afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(cleanup)
-      .catch(() => undefined);
-  }
-});
+const cleanups = cleanupAfterEach();
 
 interface RecordedRequest {
   url: string;

@@ -17,19 +17,12 @@ import { startGateway, type RunningGateway } from './support/startGateway.ts';
 import { testbedInfo } from './support/testbedInfo.ts';
 import { readConfigFile, siteOf, writeVariantConfig } from './support/variantConfig.ts';
 import { expectDurandTimeline, groupSummaries, rowsOf, siteStatus, studyRow, worklistUrl } from './support/worklistPage.ts';
+import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
 
 // A gateway of its own per test (npm start; it may rebuild the app first when the sources changed).
 test.describe.configure({ timeout: 240_000 });
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-test.afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(cleanup)
-      .catch(() => undefined);
-  }
-});
+const cleanups = cleanupAfterEach();
 
 async function gatewayOn(change: Parameters<typeof writeVariantConfig>[1]): Promise<RunningGateway> {
   const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), change);

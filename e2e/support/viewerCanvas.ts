@@ -83,3 +83,10 @@ export async function expectPicture(viewport: Locator): Promise<CanvasSample> {
   if (!sample) throw new Error('no canvas sample');
   return sample;
 }
+
+/** The z (mm) of a viewport's `data-image-position` (`x\y\z`, contract §4). */
+export function zOf(position: string | null): number {
+  const z = Number(position?.split('\\')[2]);
+  if (!Number.isFinite(z)) throw new Error(`no z in image position "${position ?? ''}"`);
+  return z;
+}
