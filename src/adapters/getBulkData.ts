@@ -2,7 +2,7 @@
  * Bulk data (PS3.18 §10.4.1.1.5) as Orthanc's DICOMweb plugin serves it: it refuses a bare
  * `application/octet-stream`, so the value is asked for as a one-part multipart answer and that part is returned.
  */
-import { firstPartBody } from '../domain/reports/multipartBody.ts';
+import { firstPartBody } from '../domain/dicom/multipartBody.ts';
 import { describeHttpFailure } from './describeHttpFailure.ts';
 import { getWithRetry } from './getWithRetry.ts';
 

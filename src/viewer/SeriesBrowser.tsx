@@ -11,7 +11,7 @@ import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { loadFraction } from '../domain/viewer/loadProgress.ts';
 import { isImageSeries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
-import { useLoadedCounts } from './cornerstone/imageLoadTracker.ts';
+import { useSeriesLoadedCount } from './cornerstone/imageLoadTracker.ts';
 import { drawThumbnail } from './cornerstone/drawThumbnail.ts';
 import { frameImageId } from './frameImageId.ts';
 import { seriesFramesQuery, seriesThumbnailQuery } from './studyStackQueries.ts';
@@ -31,7 +31,6 @@ interface SeriesBrowserProps {
 
 export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbnailsAllowed, onPick }: SeriesBrowserProps) {
   const { t } = useTranslation();
-  const loadedCounts = useLoadedCounts();
   const [, openReport] = useReportOpen();
   const sorted = [...series].sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER));
   return (
@@ -39,7 +38,6 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
       <ul>
         {sorted.map((entry) => {
           const image = isImageSeries(entry);
-          const fraction = loadFraction(loadedCounts.get(entry.seriesUid) ?? 0, entry.instanceCount);
           const label = [entry.number !== undefined ? `#${entry.number}` : '', entry.modality, entry.description].filter(Boolean).join(' ');
           const body = (
             <>
@@ -54,19 +52,12 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
                     ? t('viewer.series.images', { number: entry.instanceCount })
                     : t('viewer.series.document')}
                 </span>
-                {image && (
-                  <progress
-                    className="series-progress"
-                    max={1}
-                    value={fraction}
-                    aria-label={t('viewer.series.loaded', { percent: Math.round(fraction * 100) })}
-                  />
-                )}
+                {image && <SeriesProgress seriesUid={entry.seriesUid} instanceCount={entry.instanceCount} />}
               </span>
             </>
           );
           return (
-            <li key={entry.seriesUid} data-testid="series-tile" data-series-uid={entry.seriesUid} data-modality={entry.modality} data-kind={image ? 'image' : 'document'} data-progress={fraction.toFixed(2)}>
+            <li key={entry.seriesUid} data-testid="series-tile" data-series-uid={entry.seriesUid} data-modality={entry.modality} data-kind={image ? 'image' : 'document'}>
               {image ? (
                 <button
                   type="button"
@@ -92,6 +83,21 @@ export function SeriesBrowser({ site, studyUid, series, activeSeriesUid, thumbna
         })}
       </ul>
     </nav>
+  );
+}
+
+/** How much of a series is decoded and cached; re-rendered on its own as images arrive, not with the list. */
+function SeriesProgress({ seriesUid, instanceCount }: { seriesUid: SeriesUid; instanceCount: number }) {
+  const { t } = useTranslation();
+  const fraction = loadFraction(useSeriesLoadedCount(seriesUid), instanceCount);
+  return (
+    <progress
+      className="series-progress"
+      data-progress={fraction.toFixed(2)}
+      max={1}
+      value={fraction}
+      aria-label={t('viewer.series.loaded', { percent: Math.round(fraction * 100) })}
+    />
   );
 }
 

@@ -15,7 +15,7 @@ import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
 import { formatImagePosition, formatVoi } from '../domain/viewer/viewportText.ts';
 import { headerWindow, voiPresetForKey, type VoiWindow } from '../domain/viewer/voiPresets.ts';
 import { useStackViewport } from './cornerstone/useStackViewport.ts';
-import { useLoadedCount } from './cornerstone/imageLoadTracker.ts';
+import { useLoadedCountAttribute } from './cornerstone/imageLoadTracker.ts';
 import type { StackImage, ViewZoomPan } from './cornerstone/stackViewportAdapter.ts';
 import type { ViewCommand } from './cornerstone/viewPresentation.ts';
 import type { PrimaryTool } from './cornerstone/viewportTools.ts';
@@ -65,6 +65,7 @@ export function StackViewer(props: StackViewerProps) {
   const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls, onImageShown, onVoiChanged, onPresentationChanged, syncBadge = NO_SYNC } = props;
   const { t, i18n } = useTranslation();
   const canvasRef = useRef<HTMLDivElement>(null);
+  const viewportRef = useRef<HTMLDivElement>(null);
   const images = useMemo(
     (): StackImage[] =>
       frames.map((frame) => ({
@@ -75,9 +76,9 @@ export function StackViewer(props: StackViewerProps) {
     [frames, site, studyUid, seriesUid],
   );
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
+  useLoadedCountAttribute(viewportRef, imageIds);
   const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool);
   const { state, imageIndex, imageCount, voi, error, zoom, markers, presentation } = snapshot;
-  const loadedCount = useLoadedCount(imageIds);
   const frame = frames[imageIndex];
   const locale = displayLocale(i18n.resolvedLanguage);
   const text = useMemo(() => overlayText(frames[0]?.instance, locale), [frames, locale]);
@@ -134,6 +135,7 @@ export function StackViewer(props: StackViewerProps) {
 
   return (
     <div
+      ref={viewportRef}
       className="viewport"
       data-testid="viewport"
       data-viewport-index={viewportIndex}
@@ -142,7 +144,6 @@ export function StackViewer(props: StackViewerProps) {
       data-site-id={site.id}
       data-image-index={imageIndex}
       data-image-count={imageCount}
-      data-loaded-count={loadedCount}
       data-image-position={formatImagePosition(frame?.position)}
       data-voi={formatVoi(voi)}
       data-state={state}

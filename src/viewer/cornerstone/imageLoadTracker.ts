@@ -3,18 +3,16 @@
  * core's image-loaded and cache-removal events. Subscribers are told at most once per animation frame.
  */
 import { Enums, eventTarget } from '@cornerstonejs/core';
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useMemo, useSyncExternalStore, type RefObject } from 'react';
 import { seriesUidInFrameUrl } from '../../domain/viewer/loadProgress.ts';
 
 const loaded = new Set<string>();
 const perSeries = new Map<string, number>();
 const listeners = new Set<() => void>();
-let version = 0;
 let scheduled = false;
 let tracking = false;
 
 function changed(): void {
-  version += 1;
   if (scheduled) return;
   scheduled = true;
   requestAnimationFrame(() => {
@@ -52,25 +50,46 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Re-renders the caller when the set of loaded images changes; returns a version number. */
-function useLoadVersion(): number {
-  return useSyncExternalStore(subscribe, () => version);
+function loadedAmong(imageIds: readonly string[]): number {
+  let total = 0;
+  for (const imageId of imageIds) if (loaded.has(imageId)) total += 1;
+  return total;
 }
 
-/** The number of loaded images of each series (by Series Instance UID). */
-export function useLoadedCounts(): ReadonlyMap<string, number> {
-  useLoadVersion();
-  return perSeries;
-}
-
-/** Whether each of `imageIds` is loaded. */
-export function useLoadedFlags(imageIds: readonly string[]): boolean[] {
-  useLoadVersion();
-  return imageIds.map((imageId) => loaded.has(imageId));
-}
-
-/** How many of `imageIds` are decoded and in the cache (contract §4 `data-loaded-count`). */
+/**
+ * How many of `imageIds` are decoded and in the cache; re-renders the caller only when that number changes, not
+ * at every image loaded elsewhere.
+ */
 export function useLoadedCount(imageIds: readonly string[]): number {
-  useLoadVersion();
-  return imageIds.reduce((total, imageId) => (loaded.has(imageId) ? total + 1 : total), 0);
+  return useSyncExternalStore(subscribe, () => loadedAmong(imageIds));
+}
+
+/** Whether each of `imageIds` is loaded; recomputed when their loaded count changes. */
+export function useLoadedFlags(imageIds: readonly string[]): boolean[] {
+  const count = useLoadedCount(imageIds);
+  return useMemo(() => {
+    const flags = imageIds.map((imageId) => loaded.has(imageId));
+    return flags.length >= count ? flags : [];
+  }, [imageIds, count]);
+}
+
+/** The number of loaded images of the series `seriesUid`; re-renders the caller when it changes. */
+export function useSeriesLoadedCount(seriesUid: string): number {
+  return useSyncExternalStore(subscribe, () => perSeries.get(seriesUid) ?? 0);
+}
+
+/**
+ * Keeps `data-loaded-count` (contract §4) on the element of `ref` equal to the number of `imageIds` decoded and
+ * cached. Written on the element, not rendered: a viewport is not re-rendered for every slice that arrives while
+ * its series loads.
+ */
+export function useLoadedCountAttribute(ref: RefObject<HTMLElement | null>, imageIds: readonly string[]): void {
+  useLayoutEffect(() => {
+    const write = () => {
+      const count = String(loadedAmong(imageIds));
+      if (ref.current && ref.current.dataset.loadedCount !== count) ref.current.dataset.loadedCount = count;
+    };
+    write();
+    return subscribe(write);
+  }, [ref, imageIds]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPartBody, multipartBoundary } from './multipartBody.ts';
+import { firstPart, firstPartBody, multipartBoundary } from './multipartBody.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
@@ -29,5 +29,28 @@ describe('firstPartBody', () => {
     expect(firstPartBody(encode('--XYZ\r\nContent-Type: x\r\n\r\n%PDF'), type)).toBeUndefined();
     expect(firstPartBody(encode('nothing here'), type)).toBeUndefined();
     expect(firstPartBody(encode('--XYZ\r\n'), 'multipart/related')).toBeUndefined();
+  });
+});
+
+describe('firstPart', () => {
+  const type = 'multipart/related; type="application/octet-stream"; boundary=b0undary';
+
+  it('gives the part’s own media type with the body, as WADO-RS frames come', () => {
+    const answer = encode('--b0undary\r\ncontent-type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.80\r\n\r\n\u00ff\u00d8x\r\n--b0undary--');
+    const part = firstPart(answer, type);
+    expect(part?.contentType).toBe('application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.80');
+    expect(part?.body.length).toBe(encode('\u00ff\u00d8x').length);
+  });
+
+  it('takes a part by its declared length, and searches for the delimiter when the length is wrong', () => {
+    const answer = encode('--b0undary\r\nContent-Length: 3\r\n\r\nabc\r\n--b0undary--');
+    expect(decode(firstPart(answer, type)?.body)).toBe('abc');
+    const lying = encode('--b0undary\r\nContent-Length: 2\r\n\r\nabc\r\n--b0undary--');
+    expect(decode(firstPart(lying, type)?.body)).toBe('abc');
+  });
+
+  it('has no media type for a part without one, and the answer’s own for a single-part answer', () => {
+    expect(firstPart(encode('--b0undary\r\n\r\nabc\r\n--b0undary--'), type)?.contentType).toBeUndefined();
+    expect(firstPart(encode('abc'), 'image/jls')).toEqual({ contentType: 'image/jls', body: encode('abc') });
   });
 });
