@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { watchCpu } from '../shared/cpuBusy.ts';
 import { sleep } from '../shared/sleep.ts';
 import { viewportBox, waitForFirstImage } from './firstImage.ts';
 import { frameTimings, PAGE_INIT_SCRIPT, readState, waitForAllFrames } from './pageState.ts';
@@ -18,7 +19,9 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
     const firstImageMs = await waitForFirstImage(page, viewer, target, started);
 
     // 3. Series load, left to the viewer.
+    const cpu = watchCpu();
     await waitForAllFrames(page, sliceCount, 60_000);
+    const loadBusyCores = cpu.stop();
     const frames = await frameTimings(page);
     const state = await readState(page);
     const loadFps = (frames.count / (frames.lastEnd - frames.firstStart)) * 1000;
@@ -56,6 +59,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
       scrollNote: `walked ${walked + 1}/${sliceCount} slices; ${wheeled.sent} wheel events on ${wheeled.target}`,
       loadFps,
       decodedFps,
+      loadBusyCores,
       framesFetched: frames.count,
       decoded: state.loaded ?? undefined,
       cachedBytesPerSlice,

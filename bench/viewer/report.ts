@@ -36,6 +36,7 @@ export function reportTargets({ runs, only, wheelIntervalMs, results, cacheBytes
       scrollFps: finiteMedian(own.map((result) => result.scrollFps)),
       loadFps: finiteMedian(own.map((result) => result.loadFps)),
       decodedFps: finiteMedian(own.map((result) => result.decodedFps)),
+      loadBusyCores: finiteMedian(own.map((result) => result.loadBusyCores)),
       bytesPerSlice: cacheBytes[viewer]?.bytesPerSlice ?? Number.NaN,
       cachedBytesPerSlice: finiteMedian(own.map((result) => result.cachedBytesPerSlice)),
     };
@@ -75,6 +76,8 @@ export function reportTargets({ runs, only, wheelIntervalMs, results, cacheBytes
       `\nScroll: a wheel event every ${wheelIntervalMs} ms in the page.` +
       `\nFirst-image polls every ${Math.round(finiteMedian(pollIntervals))} ms (median; a viewport screenshot each).` +
       `\nOHIF series load, fetched: ${ratio(o.loadFps / archiveFps)} × archive; Passerelle fetched (Resource Timing): ${format(p.loadFps)} frames/s = ${ratio(p.loadFps / archiveFps)} × archive.` +
+      `\nCores busy during the series load (whole machine, of ${os.cpus().length}): Passerelle ${format(p.loadBusyCores)}, OHIF ${format(o.loadBusyCores)}` +
+      (p.loadBusyCores >= 0.9 * os.cpus().length ? ' — the processor was saturated: the archive, the gateway and the browser shared it, so the load ratio is bound by this machine' : '') +
       `\nPasserelle bytes per cached slice, heap estimate: ${format(p.bytesPerSlice)} (${ratio(p.bytesPerSlice / SLICE_BYTES)} × ${SLICE_BYTES}).\n${table(rows)}`,
   );
   return checks.filter((check) => check.pass === false).length;

@@ -11,6 +11,8 @@ export interface RunResult {
   loadFps: number;
   /** Slices decoded per second, first /frames/ request to the last growth of the page's own decoded count. */
   decodedFps: number;
+  /** Cores of the machine busy on average from the first image to the end of the series load (all processes). */
+  loadBusyCores: number;
   framesFetched: number;
   decoded: number | undefined;
   /** Bytes the image cache holds per decoded slice once the series is in, by the page's own account (`data-cache-bytes` / `data-loaded-count`). */
