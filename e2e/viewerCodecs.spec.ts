@@ -6,9 +6,14 @@
  * in its stored syntax, or that no decoder knows, must show the reason on the slice while the page keeps working.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { qcPhantom } from './support/demoData.ts';
-import { gatewayUrl } from './support/testbedInfo.ts';
+import { projectRoot, qcPhantom } from './support/demoData.ts';
+import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
+import { startGateway } from './support/startGateway.ts';
+import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
+import { readConfigFile, writeVariantConfig } from './support/variantConfig.ts';
 import { qcCases, type QcCase } from '../server/demo/generate/qcCases.ts';
+
+const cleanups = cleanupAfterEach();
 
 interface QuadrantSample {
   /** Mean [r, g, b] in the middle of each quadrant: top left, top right, bottom left, bottom right. */
@@ -81,12 +86,12 @@ async function expectPattern(surface: Locator, inverted = false): Promise<Quadra
   return sample!;
 }
 
-test('every series of the codec gallery shows its test pattern, or says why it cannot', async ({ page }) => {
-  test.setTimeout(240_000);
+/** Shows every series of the gallery through the gateway at `baseUrl` and checks what is drawn. */
+async function checkGallery(page: Page, baseUrl: string): Promise<void> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const study = qcPhantom.study;
-  await page.goto(`${gatewayUrl()}/viewer/${study.siteId}/${study.uid}`);
+  await page.goto(`${baseUrl}/viewer/${study.siteId}/${study.uid}`);
   const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');
   await expect(viewport).toHaveAttribute('data-study-uid', study.uid, { timeout: 45_000 });
 
@@ -160,4 +165,25 @@ test('every series of the codec gallery shows its test pattern, or says why it c
   await showSeries(page, viewport, qcCases[0]!);
   await expect(viewport).toHaveAttribute('data-state', 'ready');
   await expectPattern(viewport);
+}
+
+test('every series of the codec gallery shows its test pattern, or says why it cannot', async ({ page }) => {
+  test.setTimeout(240_000);
+  await checkGallery(page, gatewayUrl());
+  // Left to decide, the viewer says what draws and why (here a software WebGL means the CPU path).
+  await expect(page.locator('html')).toHaveAttribute('data-render-path', /^(gpu|cpu)$/);
+  await expect(page.locator('html')).toHaveAttribute('data-render-path-reason', /.+/);
+});
+
+test('the codec gallery drawn through WebGL, as a deployment that sets viewer.renderPath to gpu gets it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), (config) => {
+    config.viewer = { renderPath: 'gpu' };
+  });
+  cleanups.push(() => variant.remove());
+  const gateway = await startGateway(variant.file, projectRoot);
+  cleanups.push(() => gateway.stop());
+  await checkGallery(page, gateway.url);
+  await expect(page.locator('html')).toHaveAttribute('data-render-path', 'gpu');
+  await expect(page.locator('html')).toHaveAttribute('data-render-path-reason', 'configured');
 });

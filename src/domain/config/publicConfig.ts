@@ -20,8 +20,8 @@ export interface PublicSite {
 export interface PublicConfig {
   sites: PublicSite[];
   identity: { pixm: string | null };
-  /** The viewer's image cache size in MiB, when the deployment sets one. */
-  viewer?: { imageCacheMB?: number };
+  /** The viewer's image cache size in MiB and its render path, when the deployment sets them. */
+  viewer?: { imageCacheMB?: number; renderPath?: 'auto' | 'gpu' | 'cpu' };
   /** The deployment's own hanging protocols, when it configures some (tried before the built-in ones). */
   hangingProtocols?: HangingProtocol[];
 }
@@ -37,7 +37,14 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
       timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
     })),
     identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
-    ...(config.viewer?.imageCacheMB !== undefined ? { viewer: { imageCacheMB: config.viewer.imageCacheMB } } : {}),
+    ...(config.viewer !== undefined && (config.viewer.imageCacheMB !== undefined || config.viewer.renderPath !== undefined)
+      ? {
+          viewer: {
+            ...(config.viewer.imageCacheMB !== undefined ? { imageCacheMB: config.viewer.imageCacheMB } : {}),
+            ...(config.viewer.renderPath !== undefined ? { renderPath: config.viewer.renderPath } : {}),
+          },
+        }
+      : {}),
     ...(config.hangingProtocols !== undefined ? { hangingProtocols: config.hangingProtocols } : {}),
   };
 }
@@ -54,7 +61,7 @@ const publicSiteSchema = z.object({
 const publicConfigSchema = z.object({
   sites: z.array(publicSiteSchema),
   identity: z.object({ pixm: z.string().startsWith('/identity/').nullable() }),
-  viewer: z.object({ imageCacheMB: z.number().int().positive().optional() }).optional(),
+  viewer: z.object({ imageCacheMB: z.number().int().positive().optional(), renderPath: z.enum(['auto', 'gpu', 'cpu']).optional() }).optional(),
   hangingProtocols: hangingProtocolsSchema.optional(),
 });
 

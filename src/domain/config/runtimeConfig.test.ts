@@ -80,6 +80,13 @@ describe('runtime configuration', () => {
     expect(validateRuntimeConfig({ sites: [site()], viewer: { imageCacheMB: 'big' } })).toEqual({ ok: false, errors: ['viewer.imageCacheMB: must be a number of MiB'] });
   });
 
+  it('takes an optional render path for the viewer, passed on to the browser', () => {
+    const result = validateRuntimeConfig({ sites: [site()], viewer: { renderPath: 'gpu' } });
+    if (!result.ok) throw new Error('expected a valid config');
+    expect(toPublicConfig(result.config, 8000).viewer).toEqual({ renderPath: 'gpu' });
+    expect(validateRuntimeConfig({ sites: [site()], viewer: { renderPath: 'webgpu' } })).toEqual({ ok: false, errors: ['viewer.renderPath: must be "auto", "gpu" or "cpu"'] });
+  });
+
   it('takes optional hanging protocols, passed on to the browser, and names the faulty field', () => {
     const protocol = {
       id: 'ct-thorax',

@@ -4,15 +4,14 @@
  * logical core. Frames are requested in their stored transfer syntax (the loader's WADO-RS Accept header is
  * `multipart/related; type=application/octet-stream; transfer-syntax=*`): the archive never transcodes.
  */
-import { cache, imageLoadPoolManager, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine } from '@cornerstonejs/core';
+import { cache, getShouldUseCPURendering, imageLoadPoolManager, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine, setUseCPURendering } from '@cornerstonejs/core';
 import { addTool, init as initTools } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { VIEWPORT_TOOLS } from './viewportTools.ts';
 import { startImageLoadTracking } from './imageLoadTracker.ts';
 import { startImageCache } from './imageCache.ts';
 import { registerNativeFrameFallback } from './nativeFrameFallback.ts';
-
-export type RenderPath = 'gpu' | 'cpu';
+import { chooseRenderPath, type RenderPath, type RenderPathSetting, type WebGlDescription } from '../../domain/viewer/renderPathChoice.ts';
 
 let started = false;
 
@@ -21,6 +20,7 @@ export function startCornerstone(): void {
   if (started) return;
   routeSvgStylesThroughCssom();
   initCore();
+  setRenderPathSetting('auto');
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
   registerNativeFrameFallback();
@@ -42,9 +42,39 @@ export function sharedRenderingEngine(): RenderingEngine {
   return renderingEngine;
 }
 
-/** What draws the images: WebGL, or the CPU path where WebGL is missing. */
+let webGl: WebGlDescription | undefined;
+
+/** Whether the browser has WebGL, and what renders it (a throwaway context, released at once). */
+function describeWebGl(): WebGlDescription {
+  if (!getRenderingCapabilities().webgl) return { available: false, renderer: undefined };
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return { available: false, renderer: undefined };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { available: true, renderer: typeof renderer === 'string' ? renderer : undefined };
+  } catch {
+    return { available: false, renderer: undefined };
+  }
+}
+
+/**
+ * Chooses what draws the images (see renderPathChoice.ts) for the deployment's `viewer.renderPath`; call before
+ * viewports are created. The choice and its reason are on the page root: `data-render-path`,
+ * `data-render-path-reason`.
+ */
+export function setRenderPathSetting(setting: RenderPathSetting = 'auto'): void {
+  webGl ??= describeWebGl();
+  const choice = chooseRenderPath(setting, webGl);
+  if ((choice.path === 'cpu') !== getShouldUseCPURendering()) setUseCPURendering(choice.path === 'cpu');
+  document.documentElement.dataset.renderPath = choice.path;
+  document.documentElement.dataset.renderPathReason = choice.reason;
+}
+
+/** What draws the images now. */
 export function renderPath(): RenderPath {
-  return getRenderingCapabilities().webgl ? 'gpu' : 'cpu';
+  return getShouldUseCPURendering() ? 'cpu' : 'gpu';
 }
 
 let svgStylesThroughCssom = false;

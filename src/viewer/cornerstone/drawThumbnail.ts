@@ -3,7 +3,7 @@
  * viewport showing the series): no archive rendering needed, whatever the transfer syntax.
  */
 import { utilities } from '@cornerstonejs/core';
-import { startCornerstone } from './cornerstoneSetup.ts';
+import { renderPath, startCornerstone } from './cornerstoneSetup.ts';
 
 export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string): Promise<void> {
   startCornerstone();
@@ -11,6 +11,7 @@ export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string):
   canvas.width = Math.round(size * devicePixelRatio);
   canvas.height = Math.round(size * devicePixelRatio);
   // Drawn the way the viewports draw: the decoded image is cached under its image id for both, and a colour image
-  // decoded for the CPU path (RGBA) would be shown wrong by a WebGL viewport that takes it from the cache.
-  await utilities.loadImageToCanvas({ canvas, imageId, useCPURendering: false });
+  // decoded for the CPU path (RGBA) would be shown wrong by a WebGL viewport that takes it from the cache, and the
+  // other way round.
+  await utilities.loadImageToCanvas({ canvas, imageId, useCPURendering: renderPath() === 'cpu' });
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { publicConfigQuery } from '../../adapters/fetchPublicConfig.ts';
-import { startCornerstone } from './cornerstoneSetup.ts';
+import { setRenderPathSetting, startCornerstone } from './cornerstoneSetup.ts';
 import { setImageCacheLimit } from './imageCache.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
@@ -19,12 +19,15 @@ startCornerstone();
 export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
-  const imageCacheMB = useQuery(publicConfigQuery).data?.viewer?.imageCacheMB;
+  const viewerConfig = useQuery(publicConfigQuery).data?.viewer;
+  const imageCacheMB = viewerConfig?.imageCacheMB;
+  const renderPathSetting = viewerConfig?.renderPath;
 
   useEffect(() => {
     // Before the viewport below is created: effects run in order.
     setImageCacheLimit(imageCacheMB);
-  }, [imageCacheMB]);
+    setRenderPathSetting(renderPathSetting);
+  }, [imageCacheMB, renderPathSetting]);
 
   useEffect(() => {
     const element = elementRef.current;
