@@ -20,7 +20,7 @@ export function startCornerstone(): void {
   if (started) return;
   routeSvgStylesThroughCssom();
   initCore();
-  setRenderPathSetting('auto');
+  setRenderPathSetting();
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
   registerNativeFrameFallback();
@@ -64,7 +64,7 @@ function describeWebGl(): WebGlDescription {
  * viewports are created. The choice and its reason are on the page root: `data-render-path`,
  * `data-render-path-reason`.
  */
-export function setRenderPathSetting(setting: RenderPathSetting = 'auto'): void {
+export function setRenderPathSetting(setting: RenderPathSetting = 'gpu'): void {
   webGl ??= describeWebGl();
   const choice = chooseRenderPath(setting, webGl);
   if ((choice.path === 'cpu') !== getShouldUseCPURendering()) setUseCPURendering(choice.path === 'cpu');
