@@ -42,20 +42,19 @@ export function sharedRenderingEngine(): RenderingEngine {
   return renderingEngine;
 }
 
-let webGl: WebGlDescription | undefined;
+let webGlRenderer: string | undefined | null = null;
 
-/** Whether the browser has WebGL, and what renders it (a throwaway context, released at once). */
-function describeWebGl(): WebGlDescription {
-  if (!getRenderingCapabilities().webgl) return { available: false, renderer: undefined };
+/** What renders the browser's WebGL (a throwaway context, released at once); read once, and only for `auto`. */
+function readWebGlRenderer(): string | undefined {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return { available: false, renderer: undefined };
+    if (!gl) return undefined;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return { available: true, renderer: typeof renderer === 'string' ? renderer : undefined };
+    return typeof renderer === 'string' ? renderer : undefined;
   } catch {
-    return { available: false, renderer: undefined };
+    return undefined;
   }
 }
 
@@ -65,7 +64,9 @@ function describeWebGl(): WebGlDescription {
  * `data-render-path-reason`.
  */
 export function setRenderPathSetting(setting: RenderPathSetting = 'gpu'): void {
-  webGl ??= describeWebGl();
+  const available = getRenderingCapabilities().webgl;
+  if (setting === 'auto' && available && webGlRenderer === null) webGlRenderer = readWebGlRenderer();
+  const webGl: WebGlDescription = { available, renderer: webGlRenderer ?? undefined };
   const choice = chooseRenderPath(setting, webGl);
   if ((choice.path === 'cpu') !== getShouldUseCPURendering()) setUseCPURendering(choice.path === 'cpu');
   document.documentElement.dataset.renderPath = choice.path;
