@@ -4,7 +4,7 @@
  * logical core. Frames are requested in their stored transfer syntax (the loader's WADO-RS Accept header is
  * `multipart/related; type=application/octet-stream; transfer-syntax=*`): the archive never transcodes.
  */
-import { cache, getShouldUseCPURendering, imageLoadPoolManager, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine, setUseCPURendering } from '@cornerstonejs/core';
+import { cache, getShouldUseCPURendering, imageLoadPoolManager, StackViewport, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine, setUseCPURendering } from '@cornerstonejs/core';
 import { addTool, init as initTools } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { VIEWPORT_TOOLS } from './viewportTools.ts';
@@ -100,6 +100,8 @@ export function routeSvgStylesThroughCssom(): void {
  * `cache.putImageLoadObject`, the request pools the `finally` of each request. An image that cannot be retrieved
  * or decoded would surface as unhandled rejections, several per image. Its failure still reaches the loader's own
  * promise, IMAGE_LOAD_FAILED and IMAGE_LOAD_ERROR (and so the viewport); those dropped copies are marked handled.
+ * So is the promise of the slice a stack viewport is asked for, which the scroll tool drops and which the CPU path
+ * rejects for a slice that cannot be decoded.
  */
 function handleImageLoadRejections(): void {
   const putImageLoadObject = cache.putImageLoadObject.bind(cache);
@@ -119,4 +121,10 @@ function handleImageLoadRejections(): void {
       addRequest(settled as typeof requestFn, type, additionalDetails, priority);
     };
   }
+  const setImageIdIndex = StackViewport.prototype.setImageIdIndex;
+  StackViewport.prototype.setImageIdIndex = function showSlice(this: StackViewport, index: number) {
+    const shown = setImageIdIndex.call(this, index);
+    shown.catch(() => undefined);
+    return shown;
+  };
 }

@@ -117,14 +117,6 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const renderingEngineId = renderingEngine.id;
   renderingEngine.enableElement({ viewportId, type: Enums.ViewportType.STACK, element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
   const viewport = renderingEngine.getViewport(viewportId) as StackViewport;
-  // The scroll tool drops the promise of the slice it asks for. On the CPU path a slice that cannot be decoded
-  // rejects it: its error is shown through IMAGE_LOAD_ERROR, so the dropped copy is marked handled.
-  const setImageIdIndex = viewport.setImageIdIndex.bind(viewport);
-  viewport.setImageIdIndex = (index: number) => {
-    const shown = setImageIdIndex(index);
-    shown.catch(() => undefined);
-    return shown;
-  };
 
   const toolGroup = createViewportTools(toolGroupId, primaryTool);
   toolGroup.addViewport(viewportId, renderingEngineId);
