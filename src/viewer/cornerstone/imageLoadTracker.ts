@@ -3,7 +3,7 @@
  * core's image-loaded and cache-removal events. Subscribers are told at most once per animation frame.
  */
 import { Enums, eventTarget } from '@cornerstonejs/core';
-import { useLayoutEffect, useMemo, useSyncExternalStore, type RefObject } from 'react';
+import { useLayoutEffect, useSyncExternalStore, type RefObject } from 'react';
 import { seriesUidInFrameUrl } from '../../domain/viewer/loadProgress.ts';
 
 const loaded = new Set<string>();
@@ -64,13 +64,11 @@ export function useLoadedCount(imageIds: readonly string[]): number {
   return useSyncExternalStore(subscribe, () => loadedAmong(imageIds));
 }
 
-/** Whether each of `imageIds` is loaded; recomputed when their loaded count changes. */
+/** Whether each of `imageIds` is loaded; the caller re-renders when their loaded count changes. */
 export function useLoadedFlags(imageIds: readonly string[]): boolean[] {
-  const count = useLoadedCount(imageIds);
-  return useMemo(() => {
-    const flags = imageIds.map((imageId) => loaded.has(imageId));
-    return flags.length >= count ? flags : [];
-  }, [imageIds, count]);
+  // Re-rendered when the count changes; the flags are read then (a set lookup per slice).
+  useLoadedCount(imageIds);
+  return imageIds.map((imageId) => loaded.has(imageId));
 }
 
 /** The number of loaded images of the series `seriesUid`; re-renders the caller when it changes. */
