@@ -26,12 +26,6 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
 
 const CRLF_CRLF = new Uint8Array([13, 10, 13, 10]);
 
-/** One part of a multipart body: its own Content-Type header (when it has one) and its bytes. */
-export interface BodyPart {
-  contentType: string | undefined;
-  body: Uint8Array;
-}
-
 /** The value of the header `name` among a part's header lines (RFC 2045 §5; names are case-insensitive). */
 function partHeader(lines: readonly string[], name: string): string | undefined {
   const line = lines.find((candidate) => candidate.toLowerCase().startsWith(`${name}:`));
@@ -45,12 +39,12 @@ function startsAt(haystack: Uint8Array, needle: Uint8Array, at: number): boolean
 }
 
 /**
- * The first part of `bytes` when `contentType` is multipart (its body and its own Content-Type), else `bytes`
- * itself under `contentType`; `undefined` when a multipart body has no complete first part.
+ * The body of the first part of `bytes` when `contentType` is multipart, else `bytes` itself; `undefined` when a
+ * multipart body has no complete first part.
  */
-export function firstPart(bytes: Uint8Array, contentType: string | null | undefined): BodyPart | undefined {
+export function firstPartBody(bytes: Uint8Array, contentType: string | null | undefined): Uint8Array | undefined {
   const boundary = multipartBoundary(contentType);
-  if (boundary === undefined) return /^\s*multipart\//i.test(contentType ?? '') ? undefined : { contentType: contentType ?? undefined, body: bytes };
+  if (boundary === undefined) return /^\s*multipart\//i.test(contentType ?? '') ? undefined : bytes;
   const delimiter = new TextEncoder().encode(`--${boundary}`);
   const start = indexOf(bytes, delimiter, 0);
   if (start < 0) return undefined;
@@ -58,23 +52,11 @@ export function firstPart(bytes: Uint8Array, contentType: string | null | undefi
   if (headersEnd < 0) return undefined;
   const bodyStart = headersEnd + CRLF_CRLF.length;
   const closing = new TextEncoder().encode(`\r\n--${boundary}`);
+  // A part that says its length, followed there by the next delimiter, is taken without reading its body;
+  // otherwise the delimiter is searched for.
   const headers = new TextDecoder('latin1').decode(bytes.subarray(start + delimiter.length, headersEnd)).split('\r\n');
-  const partType = partHeader(headers, 'content-type');
-  // A part that says its length, followed there by the next delimiter, is taken without reading its body (a
-  // frame is hundreds of kilobytes); otherwise the delimiter is searched for.
   const declared = Number(partHeader(headers, 'content-length') ?? Number.NaN);
-  if (Number.isSafeInteger(declared) && declared >= 0 && startsAt(bytes, closing, bodyStart + declared)) {
-    return { contentType: partType, body: bytes.subarray(bodyStart, bodyStart + declared) };
-  }
+  if (Number.isSafeInteger(declared) && declared >= 0 && startsAt(bytes, closing, bodyStart + declared)) return bytes.subarray(bodyStart, bodyStart + declared);
   const bodyEnd = indexOf(bytes, closing, bodyStart);
-  if (bodyEnd < 0) return undefined;
-  return { contentType: partType, body: bytes.subarray(bodyStart, bodyEnd) };
-}
-
-/**
- * The body of the first part of `bytes` when `contentType` is multipart, else `bytes` itself; `undefined` when a
- * multipart body has no complete first part.
- */
-export function firstPartBody(bytes: Uint8Array, contentType: string | null | undefined): Uint8Array | undefined {
-  return firstPart(bytes, contentType)?.body;
+  return bodyEnd < 0 ? undefined : bytes.subarray(bodyStart, bodyEnd);
 }
