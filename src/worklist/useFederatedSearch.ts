@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { filtersForSite, type WorklistSearch } from '../domain/launch/worklistUrl.ts';
-import type { SiteOutcome } from '../domain/federation/archive.ts';
 import type { StudySearchFilters } from '../domain/federation/searchFilters.ts';
+import type { StudySummary } from '../domain/federation/studySummary.ts';
 import type { IdentityState } from '../domain/federation/siteState.ts';
 import { DEFAULT_STUDY_PAGE_SIZE } from '../domain/federation/qidoStudyQuery.ts';
 import { groupPatients, type PatientGroup } from '../domain/federation/patientGroups.ts';
@@ -32,9 +32,10 @@ export interface FederatedSearch {
 
 /**
  * The search across sites for `search`. With `enabled` false nothing is asked yet (the caller is still working out
- * what to search for).
+ * what to search for). `known`: studies the caller has already read (the viewer's study on screen), whose patients
+ * are cross-referenced at once rather than after their site answers the search.
  */
-export function useFederatedSearch(config: PublicConfig, search: WorklistSearch, enabled = true): FederatedSearch {
+export function useFederatedSearch(config: PublicConfig, search: WorklistSearch, enabled = true, known: readonly StudySummary[] = NONE_KNOWN): FederatedSearch {
   const { sites } = config;
   const [pages, setPages] = useState<Record<string, number>>({});
   // A patient ID belongs to one site's identifier domain: other sites are asked only for linked identities.
@@ -47,7 +48,7 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
   });
   const primaryOutcomes = primary.map((query) => query.data);
 
-  const found = uniquePatients(primaryOutcomes.flatMap((outcome) => outcome?.studies ?? []));
+  const found = uniquePatients([...(enabled ? known : NONE_KNOWN), ...primaryOutcomes.flatMap((outcome) => outcome?.studies ?? [])]);
   const identityConfigured = config.identity.pixm !== null;
   const sources = found.map((patient) => pixmSourceFor(sites, patient));
   const pix = useQueries({
@@ -111,11 +112,13 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
   };
 }
 
+const NONE_KNOWN: readonly StudySummary[] = [];
+
 function sitePatientKey(patient: Pick<SitePatient, 'siteId' | 'patientId'>): string {
   return `${patient.siteId}|${patient.patientId}`;
 }
 
-function uniquePatients(studies: SiteOutcome['studies']) {
+function uniquePatients(studies: readonly StudySummary[]) {
   const seen = new Map<string, { siteId: string; patientId: string; issuerOfPatientId?: string }>();
   for (const study of studies) {
     const key = JSON.stringify([study.siteId, study.issuerOfPatientId ?? '', study.patientId]);

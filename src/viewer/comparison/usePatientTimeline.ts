@@ -37,7 +37,9 @@ export function usePatientTimeline(config: PublicConfig, site: PublicSite, study
     (): WorklistSearch => (study ? { filters: { patientId: { siteId: site.id, value: study.patientId } }, patientIdAllSites: false, modalities: [] } : NO_SEARCH),
     [study, site.id],
   );
-  const federated = useFederatedSearch(config, search, study !== undefined);
+  // The study's own patient is cross-referenced at once, alongside the search of its site for its other studies.
+  const known = useMemo(() => (study ? [study] : []), [study]);
+  const federated = useFederatedSearch(config, search, study !== undefined, known);
   if (current.isError) return { state: 'failed', reason: current.error.message };
   if (!study) return { state: 'resolving' };
   const group = federated.groups.find((candidate) => candidate.studies.some((entry) => entry.studyUid === study.studyUid && entry.siteId === study.siteId));
