@@ -4,7 +4,7 @@
  * first viewport never waits for any of this: the plan arrives when the patient's timeline and the prior's series
  * are known.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import type { PublicConfig, PublicSite } from '../../domain/config/publicConfig.ts';
@@ -23,6 +23,12 @@ import { usePatientTimeline, type PatientTimeline } from './usePatientTimeline.t
 
 /** The viewer URL's parameter naming the hanging protocol to open with. */
 export const PROTOCOL_PARAMETER = 'protocol';
+
+/**
+ * How long the choice of the prior waits for sites still answering. Choosing among the studies found so far would
+ * hang a prior that the next answer replaces: the reader would see one study, then another.
+ */
+export const PRIOR_PATIENCE_MS = 3000;
 
 /** `siteId/studyUid` of a study: the value of the "compare with" choice. */
 export const studyChoiceKey = (study: Pick<StudySummary, 'siteId' | 'studyUid'>) => `${study.siteId}/${study.studyUid}`;
@@ -62,7 +68,11 @@ export function useHangingProtocol(config: PublicConfig, site: PublicSite, study
   const groupStudies = timeline.state === 'ready' ? timeline.group?.studies : undefined;
   const bodyPartExamined = useMemo(() => currentSeries.flatMap((series) => (series.bodyPartExamined ? [series.bodyPartExamined] : [])), [currentSeries]);
 
-  const relevance = useMemo(() => (current && groupStudies ? relevantPrior(current, { studies: groupStudies }) : undefined), [current, groupStudies]);
+  const settled = useSettled(timeline);
+  const relevance = useMemo(
+    () => (current && groupStudies && settled ? relevantPrior(current, { studies: groupStudies }) : undefined),
+    [current, groupStudies, settled],
+  );
   const candidates = useMemo(
     () => (current && groupStudies ? groupStudies.filter((study) => !(study.studyUid === current.studyUid && study.siteId === current.siteId)) : []),
     [current, groupStudies],
@@ -133,4 +143,16 @@ export function useHangingProtocol(config: PublicConfig, site: PublicSite, study
     plan,
     priorProblem: priorSeries.isError && priorSite ? `${priorSite.name}: ${priorSeries.error.message}` : undefined,
   };
+}
+
+/** Every site and the identity service have answered, or they have been waited for long enough. */
+function useSettled(timeline: PatientTimeline): boolean {
+  const partial = timeline.state === 'ready' && timeline.partial;
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (!partial || waited) return undefined;
+    const timer = setTimeout(() => setWaited(true), PRIOR_PATIENCE_MS);
+    return () => clearTimeout(timer);
+  }, [partial, waited]);
+  return timeline.state === 'ready' && (!partial || waited);
 }
