@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
@@ -11,6 +11,7 @@ import { ReportToggle } from './reports/ReportToggle.tsx';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
 import { useReportOpen } from './reports/useReportOpen.ts';
 import type { SeriesSummary } from '../domain/viewer/seriesChoice.ts';
+import type { WorkspacePlan } from './workspacePlan.ts';
 import { ComparisonBar } from './comparison/ComparisonBar.tsx';
 import { useHangingProtocol } from './comparison/useHangingProtocol.ts';
 import './viewer.css';
@@ -55,6 +56,19 @@ export function ViewerPage({ config }: { config: PublicConfig }) {
 
 const NO_SERIES: readonly SeriesSummary[] = [];
 
+/**
+ * The metadata of the series a hanging protocol places is asked for as soon as the plan is known (as TanStack's
+ * `usePrefetchQuery` does, during render), not once each viewport has mounted: mounting a viewport waits for the
+ * main thread, which is busy drawing the first one.
+ */
+function usePlanMetadata(plan: WorkspacePlan | undefined) {
+  const client = useQueryClient();
+  for (const content of plan?.viewports ?? []) {
+    const options = seriesFramesQuery(content.site, content.studyUid, content.seriesUid);
+    if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  }
+}
+
 function Stage({ children }: { children: ReactNode }) {
   return <div className="viewer-stage single">{children}</div>;
 }
@@ -69,6 +83,7 @@ function StudyView({ config, site, studyUid }: { config: PublicConfig; site: Pub
   const first = series.data?.first;
   useQuery({ ...seriesFramesQuery(site, studyUid, first?.seriesUid ?? ('' as never)), enabled: first !== undefined });
   const protocol = useHangingProtocol(config, site, studyUid, series.data?.series ?? NO_SERIES);
+  usePlanMetadata(protocol.plan);
   const [, setReportOpen] = useReportOpen();
   const wantsReport = protocol.selection?.protocol.reportPanel === true;
   useEffect(() => {
