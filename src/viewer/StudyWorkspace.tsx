@@ -19,6 +19,7 @@ import { contentKey, type ViewportContent, type ViewportSyncGroup, type Workspac
 import { useViewportSync } from './sync/useViewportSync.ts';
 import { REALIGN_KEY, SyncControls } from './sync/SyncControls.tsx';
 import { isTextEntry } from '../shell/isTextEntry.ts';
+import { usePrefetchHold } from './cornerstone/usePrefetchHold.ts';
 
 interface StudyWorkspaceProps {
   site: PublicSite;
@@ -27,6 +28,8 @@ interface StudyWorkspaceProps {
   first: SeriesSummary;
   /** The hanging protocol's layout and viewports, once chosen; the user's own changes win until it changes. */
   plan?: WorkspacePlan | undefined;
+  /** The hanging protocol may still place a prior: until it has, no series prefetches. */
+  placing?: boolean;
   /** Above the viewports: the comparison bar (protocol, prior, synchronisation). */
   children?: ReactNode;
 }
@@ -35,7 +38,8 @@ const KEY_COMMANDS = new Map<string, ViewCommand>([...Object.entries(COMMAND_KEY
 
 const NO_SYNC: readonly ViewportSyncGroup[] = [];
 
-export function StudyWorkspace({ site, studyUid, series, first, plan, children }: StudyWorkspaceProps) {
+export function StudyWorkspace({ site, studyUid, series, first, plan, placing = false, children }: StudyWorkspaceProps) {
+  usePrefetchHold(placing);
   const [layout, setLayout] = useState<LayoutId>('1x1');
   const ownContents = useMemo(
     () => new Map(series.map((entry) => [entry.seriesUid, { site, studyUid, seriesUid: entry.seriesUid } satisfies ViewportContent])),

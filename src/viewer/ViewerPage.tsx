@@ -107,7 +107,7 @@ function StudyView({ config, site, studyUid }: { config: PublicConfig; site: Pub
   if (!series.data || !first) return placeholder();
   return (
     <Suspense fallback={placeholder()}>
-      <StudyWorkspace site={site} studyUid={studyUid} series={series.data.series} first={first} plan={protocol.plan}>
+      <StudyWorkspace site={site} studyUid={studyUid} series={series.data.series} first={first} plan={protocol.plan} placing={protocol.placing}>
         <ComparisonBar config={config} state={protocol} />
       </StudyWorkspace>
     </Suspense>

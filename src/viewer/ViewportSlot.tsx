@@ -1,5 +1,5 @@
 /** One cell of the viewport grid: its series' metadata, then a stack viewer; a drop target for series. */
-import type { DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
@@ -8,6 +8,7 @@ import { SERIES_DRAG_TYPE } from './SeriesBrowser.tsx';
 import { StackViewer, type StackViewerProps } from './StackViewer.tsx';
 import { seriesFramesQuery } from './studyStackQueries.ts';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
+import { usePrefetchHold } from './cornerstone/usePrefetchHold.ts';
 
 type SlotProps = Omit<StackViewerProps, 'frames' | 'seriesUid'> & {
   site: PublicSite;
@@ -18,9 +19,19 @@ type SlotProps = Omit<StackViewerProps, 'frames' | 'seriesUid'> & {
 };
 
 export function ViewportSlot(props: SlotProps) {
-  const { site, studyUid, seriesUid, viewportIndex, active, onActivate, onDropSeries } = props;
+  const { site, studyUid, seriesUid, viewportIndex, active, onActivate, onDropSeries, onStateChange } = props;
   const { t } = useTranslation();
   const frames = useQuery(seriesFramesQuery(site, studyUid, seriesUid));
+  // From the slot's opening to its first image (metadata included), other viewports' series wait.
+  const [firstShown, setFirstShown] = useState(false);
+  usePrefetchHold(!firstShown && !frames.isError && frames.data?.length !== 0);
+  const onViewerState = useCallback(
+    (index: number, state: 'loading' | 'ready' | 'error') => {
+      if (state !== 'loading') setFirstShown(true);
+      onStateChange?.(index, state);
+    },
+    [onStateChange],
+  );
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
     if (!event.dataTransfer.types.includes(SERIES_DRAG_TYPE)) return;
     event.preventDefault();
@@ -42,7 +53,7 @@ export function ViewportSlot(props: SlotProps) {
   } else if (!frames.data) {
     content = placeholder();
   } else {
-    content = <StackViewer {...props} frames={frames.data} />;
+    content = <StackViewer {...props} frames={frames.data} onStateChange={onViewerState} />;
   }
   return (
     <div

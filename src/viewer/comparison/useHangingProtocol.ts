@@ -48,6 +48,8 @@ export interface HangingProtocolState {
   stageIndex: number;
   stepStage(delta: number): void;
   plan: WorkspacePlan | undefined;
+  /** The protocol may still hang a prior: the patient's sites or the prior's series are still being read. */
+  placing: boolean;
   /** The prior's series could not be read: the reason, with its site. */
   priorProblem: string | undefined;
 }
@@ -123,6 +125,13 @@ export function useHangingProtocol(config: PublicConfig, site: PublicSite, study
   if (computed && key !== undefined && key !== kept?.key) setKept({ key, plan: computed });
   const plan = kept !== undefined && kept.key === key ? kept.plan : undefined;
 
+  const chosen = protocols.find((protocol) => protocol.id === chosenProtocol);
+  const mayHangPrior = chosen === undefined || chosen.displaySets.some((set) => set.study !== 'current');
+  const placing =
+    plan === undefined &&
+    mayHangPrior &&
+    (timeline.state === 'resolving' || (timeline.state === 'ready' && (!settled || (prior !== undefined && priorSite !== undefined && !priorReady))));
+
   return {
     timeline,
     prior,
@@ -141,6 +150,7 @@ export function useHangingProtocol(config: PublicConfig, site: PublicSite, study
     stageIndex: Math.min(stageIndex, Math.max(0, stages.length - 1)),
     stepStage: (delta) => setStageIndex((index) => Math.max(0, Math.min(stages.length - 1, index + delta))),
     plan,
+    placing,
     priorProblem: priorSeries.isError && priorSite ? `${priorSite.name}: ${priorSeries.error.message}` : undefined,
   };
 }

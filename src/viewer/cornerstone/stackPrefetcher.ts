@@ -36,14 +36,20 @@ export function awaitFirstImage(key: string): () => void {
   imageLoadPoolManager.filterRequests((request) => !String((request.additionalDetails as { owner?: string } | undefined)?.owner ?? '').startsWith('stack-prefetch-'));
   const release = () => {
     window.clearTimeout(timer);
-    if (!awaitingFirstImage.delete(key) || awaitingFirstImage.size > 0) return;
-    const resume = [...pausedQueues];
-    pausedQueues.clear();
-    for (const queue of resume) queue();
+    // Resumed after the current task's other work: a hold released and another taken in the same React commit
+    // (the protocol's plan applied, its viewports mounting) lets no prefetch through in between.
+    if (awaitingFirstImage.delete(key) && awaitingFirstImage.size === 0) queueMicrotask(resumeIfNoneAwaited);
   };
   // A first image that never comes (an archive that does not answer) does not hold the others' prefetch for long.
   const timer = window.setTimeout(release, FIRST_IMAGE_WAIT_MS);
   return release;
+}
+
+function resumeIfNoneAwaited(): void {
+  if (awaitingFirstImage.size > 0) return;
+  const resume = [...pausedQueues];
+  pausedQueues.clear();
+  for (const queue of resume) queue();
 }
 
 /** A prefetcher for the stack `imageIds` (display order). */
