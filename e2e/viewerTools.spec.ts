@@ -2,12 +2,40 @@
  * The viewer's workspace against the real test bed: the series browser, layouts, thumbnails into the active
  * viewport, invert, orientation markers and a length measurement. Contract §4 attributes are what is read.
  */
-import { expect, test } from '@playwright/test';
-import { demoStudy } from './support/demoData.ts';
+import { expect, test, type Locator } from '@playwright/test';
+import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
+import { demoStudy, projectRoot } from './support/demoData.ts';
+import { startGateway } from './support/startGateway.ts';
+import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
+import { readConfigFile, writeVariantConfig } from './support/variantConfig.ts';
 import { difference, expectPicture, openViewer, sampleCanvas } from './support/viewerCanvas.ts';
 
 const chuCurrentCt = () => demoStudy('chu/A100001/ct-thorax-2026-11-18');
 const chuBrainMr = () => demoStudy('chu/A100001/irm-cerebrale-2026-01-02');
+
+const cleanups = cleanupAfterEach();
+
+/** The width, in CSS pixels, of what is brighter than air on the canvas's middle row (the body's outline). */
+async function bodyWidth(viewport: Locator): Promise<number> {
+  return viewport.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2D context');
+    context.drawImage(canvas, 0, 0);
+    const row = context.getImageData(0, Math.floor(canvas.height / 2), canvas.width, 1).data;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < canvas.width; x += 1) {
+      if ((row[x * 4] ?? 0) > 60) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    return first < 0 ? 0 : ((last - first + 1) * canvas.clientWidth) / canvas.width;
+  });
+}
 
 test('the CT: series browser with its report, orientation markers, invert and a length in mm', async ({ page }) => {
   const { viewport, errors } = await openViewer(page, chuCurrentCt());
@@ -71,3 +99,46 @@ test('the MR: a thumbnail loads its series into the active viewport; 1×2 shows 
   await expect(second).toHaveAttribute('data-state', 'ready');
   expect(errors).toEqual([]);
 });
+
+for (const renderPath of ['gpu', 'cpu'] as const) {
+  test(`zoom on the ${renderPath} path reads relative to the fitted image: right-drag changes it, 1:1 shows one image pixel per screen pixel, fit restores`, async ({ page }) => {
+    let base = gatewayUrl();
+    if (renderPath === 'cpu') {
+      const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), (config) => {
+        config.viewer = { renderPath };
+      });
+      cleanups.push(() => variant.remove());
+      const gateway = await startGateway(variant.file, projectRoot);
+      cleanups.push(() => gateway.stop());
+      base = gateway.url;
+    }
+    const study = chuCurrentCt();
+    await page.goto(`${base}/viewer/${study.siteId}/${study.uid}?protocol=single-study`);
+    const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');
+    await expect(viewport).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+    await expect(page.locator('html')).toHaveAttribute('data-render-path', renderPath);
+    const zoom = viewport.getByTestId('overlay-zoom');
+    await expect(zoom).toHaveText('Zoom 1.00');
+    await expectPicture(viewport);
+    const fitted = await bodyWidth(viewport);
+    expect(fitted).toBeGreaterThan(100);
+
+    const box = (await viewport.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 80, { steps: 8 });
+    await page.mouse.up({ button: 'right' });
+    await expect(zoom).not.toHaveText('Zoom 1.00');
+
+    // The CT is 512 × 512 with square pixels: at 1:1 its 512 pixels take 512 CSS pixels.
+    await page.locator('button[data-command=actualSize]').click();
+    const canvas = viewport.locator('canvas').first();
+    const fitScale = await canvas.evaluate((element: HTMLCanvasElement) => Math.min(element.clientWidth, element.clientHeight) / 512);
+    await expect(zoom).toHaveText(`Zoom ${(1 / fitScale).toFixed(2)}`);
+    await expect.poll(async () => (await bodyWidth(viewport)) / fitted).toBeCloseTo(1 / fitScale, 1);
+
+    await page.locator('button[data-command=fit]').click();
+    await expect(zoom).toHaveText('Zoom 1.00');
+    await expect.poll(() => bodyWidth(viewport)).toBeCloseTo(fitted, -1);
+  });
+}

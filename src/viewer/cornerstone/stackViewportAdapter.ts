@@ -13,7 +13,7 @@ import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheB
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
 import { awaitFirstImage, createStackPrefetcher } from './stackPrefetcher.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
-import { applyViewCommand, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
+import { applyViewCommand, cornerstoneZoom, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
 import { createViewportTools, setPrimaryTool, type PrimaryTool } from './viewportTools.ts';
 
 /** One image of the stack: its `wadors:` image id and its instance's WADO-RS metadata. */
@@ -67,8 +67,10 @@ function isFitted(presentation: ViewZoomPan | undefined): boolean {
   return presentation === undefined || (Math.abs(presentation.zoom - 1) < 0.01 && Math.hypot(presentation.pan[0], presentation.pan[1]) < 0.01);
 }
 
+/** Pan is Cornerstone's, normalised by its own zoom; zoom is relative to the fitted image on either render path. */
 function zoomPan(viewport: StackViewport): ViewZoomPan | undefined {
-  const { zoom, pan } = viewport.getViewPresentation({ zoom: true, pan: true });
+  const { pan } = viewport.getViewPresentation({ zoom: true, pan: true });
+  const zoom = currentZoom(viewport);
   if (zoom === undefined || pan === undefined) return undefined;
   return { zoom, pan: [pan[0], pan[1]] };
 }
@@ -228,7 +230,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     },
     setPresentation(presentation) {
       if (snapshot.state === 'loading') return;
-      viewport.setViewPresentation({ zoom: presentation.zoom, pan: [presentation.pan[0], presentation.pan[1]] });
+      viewport.setViewPresentation({ zoom: cornerstoneZoom(viewport, presentation.zoom), pan: [presentation.pan[0], presentation.pan[1]] });
       viewport.render();
     },
     destroy() {
