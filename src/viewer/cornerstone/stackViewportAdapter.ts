@@ -143,6 +143,9 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const range = viewport.getProperties().voiRange;
     const index = viewport.getCurrentImageIdIndex();
     if (index !== wanted) return;
+    // A render before the wanted image has arrived (the CPU path draws the empty viewport once it is enabled)
+    // does not show it either.
+    if (viewport.getCornerstoneImage()?.imageId !== imageIds[index]) return;
     // A render after the wanted image failed to load (the canvas is blank) does not show it.
     if (index === failedIndex) return;
     update({
