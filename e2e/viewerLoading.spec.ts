@@ -4,7 +4,7 @@
  * (`data-loaded-count`), and with a small configured image cache a 120-slice CT scrolled end to end keeps the cache
  * under its bound (`data-cache-bytes` on the page root) while every displayed image is the right one.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import { demoStudy, projectRoot } from './support/demoData.ts';
 import { startGateway } from './support/startGateway.ts';
 import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
@@ -18,26 +18,26 @@ const cleanups = cleanupAfterEach();
 
 interface RecordedRequest {
   url: string;
-  /** Order among all request starts and ends. */
-  started: number;
-  finished: number | undefined;
+  /** When the browser started it, ms since the epoch (Resource Timing, read from the browser). */
+  startedAt: number;
+  /** When its response's last byte arrived (same clock); undefined while it has not. */
+  finishedAt: number | undefined;
 }
 
-/** Records the page's requests in the order the browser issues and completes them. */
-function recordRequests(page: Page): RecordedRequest[] {
-  const requests: RecordedRequest[] = [];
-  const byRequest = new Map<object, RecordedRequest>();
-  let clock = 0;
-  page.on('request', (request) => {
-    const entry = { url: request.url(), started: (clock += 1), finished: undefined };
-    requests.push(entry);
-    byRequest.set(request, entry);
-  });
-  page.on('requestfinished', (request) => {
-    const entry = byRequest.get(request);
-    if (entry) entry.finished = clock += 1;
-  });
-  return requests;
+/**
+ * Records the page's requests with the browser's own timings. The order of Playwright's request events is not the
+ * network's: a request's end and the next one's start come from different processes and can be reported swapped.
+ */
+function recordRequests(page: Page): () => RecordedRequest[] {
+  const requests: Request[] = [];
+  const finished = new Set<Request>();
+  page.on('request', (request) => requests.push(request));
+  page.on('requestfinished', (request) => finished.add(request));
+  return () =>
+    requests.map((request) => {
+      const timing = request.timing();
+      return { url: request.url(), startedAt: timing.startTime, finishedAt: finished.has(request) && timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : undefined };
+    });
 }
 
 const isFrame = (url: string) => /\/frames\/\d+$/.test(url);
@@ -45,12 +45,13 @@ const isThumbnail = (url: string) => url.endsWith('/rendered');
 
 test('the displayed image is requested first, then the rest of its series; the series ends up decoded and cached', async ({ page }) => {
   const study = chuCurrentCt();
-  const requests = recordRequests(page);
+  const recorded = recordRequests(page);
   const { viewport, errors } = await openViewer(page, study);
   expect(errors).toEqual([]);
   await expect(viewport).toHaveAttribute('data-image-index', '0');
   const seriesUid = await viewport.getAttribute('data-series-uid');
-  const seriesFrames = requests.filter((request) => isFrame(request.url) && request.url.includes(`/series/${seriesUid}/`));
+  let requests = recorded();
+  let seriesFrames = requests.filter((request) => isFrame(request.url) && request.url.includes(`/series/${seriesUid}/`));
   const first = seriesFrames[0];
   if (!first) throw new Error('no frame request for the displayed series');
 
@@ -64,13 +65,17 @@ test('the displayed image is requested first, then the rest of its series; the s
   // has arrived (prefetch starts when the first image is shown).
   await expect(viewport).toHaveAttribute('data-loaded-count', '120', { timeout: 60_000 });
   await expect(viewport).toHaveAttribute('data-image-count', '120');
-  expect(first.finished).toBeDefined();
+  requests = recorded();
+  seriesFrames = requests.filter((request) => isFrame(request.url) && request.url.includes(`/series/${seriesUid}/`));
+  const displayed = seriesFrames[0]!;
+  expect(displayed.url).toBe(first.url);
+  expect(displayed.finishedAt).toBeDefined();
   const rest = seriesFrames.slice(1);
   expect(rest.length).toBeGreaterThanOrEqual(119);
-  for (const request of rest) expect(request.started).toBeGreaterThan(first.finished!);
+  for (const request of rest) expect(request.startedAt).toBeGreaterThanOrEqual(displayed.finishedAt!);
   const firstFrameOfAnySeries = requests.find((request) => isFrame(request.url));
   expect(firstFrameOfAnySeries?.url).toBe(first.url);
-  for (const request of requests.filter((entry) => isThumbnail(entry.url))) expect(request.started).toBeGreaterThan(first.started);
+  for (const request of requests.filter((entry) => isThumbnail(entry.url))) expect(request.startedAt).toBeGreaterThanOrEqual(displayed.startedAt);
   expect(new Set(rest.map((request) => request.url)).size).toBe(rest.length);
   await expect(page.locator('html')).toHaveAttribute('data-cache-bytes', /^[1-9]\d*$/);
 });
