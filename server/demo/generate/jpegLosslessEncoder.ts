@@ -7,6 +7,8 @@
  * (T.81 §F.1.2.1 restricts only the all-ones code).
  */
 
+import { BitWriter, segment } from './jpegBitStream.ts';
+
 export interface LosslessJpegInput {
   /** Unsigned samples, `rows × columns`, below 2^precision. */
   samples: Uint16Array;
@@ -20,39 +22,6 @@ export interface LosslessJpegInput {
 
 const codeLength = 5;
 const categoryCount = 17;
-
-class BitWriter {
-  private buffer = 0;
-  private count = 0;
-
-  constructor(private readonly out: number[]) {}
-
-  write(value: number, length: number): void {
-    for (let bit = length - 1; bit >= 0; bit--) {
-      this.buffer = (this.buffer << 1) | ((value >>> bit) & 1);
-      this.count++;
-      if (this.count === 8) this.flushByte();
-    }
-  }
-
-  private flushByte(): void {
-    this.out.push(this.buffer);
-    // A 0xFF in entropy-coded data is followed by a stuffed zero byte (T.81 §F.1.2.3).
-    if (this.buffer === 0xff) this.out.push(0);
-    this.buffer = 0;
-    this.count = 0;
-  }
-
-  /** Pads the last byte with 1 bits (T.81 §F.1.2.3). */
-  finish(): void {
-    while (this.count !== 0) this.write(1, 1);
-  }
-}
-
-function segment(out: number[], marker: number, body: readonly number[]): void {
-  const length = body.length + 2;
-  out.push(0xff, marker, length >>> 8, length & 0xff, ...body);
-}
 
 /** The prediction of T.81 Table H.1 for sample (row, column); first row and column as §H.1.2.1 says. */
 function predict(samples: Uint16Array, columns: number, row: number, column: number, predictor: number, precision: number): number {

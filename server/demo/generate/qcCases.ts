@@ -6,7 +6,7 @@
 import type { QcEncoding } from './qcCodecs.ts';
 import {
   deflatedExplicitVrLittleEndian, explicitVrBigEndian, explicitVrLittleEndian, htj2k, htj2kLossless, htj2kLosslessRpcl, implicitVrLittleEndian,
-  jpeg2000, jpeg2000Lossless, jpegBaseline8Bit, jpegLosslessProcess14, jpegLosslessSv1, jpegLsLossless, jpegLsNearLossless, privateUnknownSyntax,
+  jpeg2000, jpeg2000Lossless, jpegBaseline8Bit, jpegExtended12Bit, jpegLosslessProcess14, jpegLosslessSv1, jpegLsLossless, jpegLsNearLossless, privateUnknownSyntax,
   rleLossless,
 } from './transferSyntaxes.ts';
 
@@ -23,6 +23,8 @@ export type QcCoding =
   | { kind: 'native' }
   | { kind: 'rle' }
   | { kind: 'jpeg-lossless'; predictor: number }
+  /** JPEG extended sequential, 12 bits (jpegExtendedEncoder.ts), at an IJG quality factor 1–100. */
+  | { kind: 'jpeg-extended'; quality: number }
   | { kind: 'jpeg-ls-lossless' }
   | { kind: 'jpeg-2000-lossless' }
   | { kind: 'wasm'; encoding: QcEncoding }
@@ -70,6 +72,10 @@ export const qcCases: readonly QcCase[] = [
   {
     number: 14, description: 'HTJ2K lossy', transferSyntaxUid: htj2k, pixels: 'grey12',
     coding: { kind: 'wasm', encoding: { codec: 'htj2k', lossless: false, quantizationStep: 0.005, rpcl: false } }, lossyMethod: 'ISO_15444_15',
+  },
+  {
+    number: 15, description: 'JPEG extended 12 bits (process 4)', transferSyntaxUid: jpegExtended12Bit, pixels: 'grey12',
+    coding: { kind: 'jpeg-extended', quality: 90 }, lossyMethod: 'ISO_10918_1',
   },
   { number: 20, description: 'MONOCHROME2 8 bits (reference 8 bits)', transferSyntaxUid: explicitVrLittleEndian, pixels: 'grey8', coding: native },
   {

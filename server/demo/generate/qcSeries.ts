@@ -13,6 +13,7 @@ import { qcColourPattern, qcGreyPattern, qcMatrix, qcPalettePattern, rgbToYbrFul
 import { losslessEncoders, type FrameInfo } from './codecs.ts';
 import { qcFrameEncoder } from './qcCodecs.ts';
 import { encodeLosslessJpeg } from './jpegLosslessEncoder.ts';
+import { encodeJpegExtended12 } from './jpegExtendedEncoder.ts';
 import { encodeRleFrame } from './rleEncoder.ts';
 import { writePart10 } from './part10Writer.ts';
 
@@ -29,7 +30,7 @@ interface QcImage {
   attributes: Dataset;
   /** Little endian, pixel-interleaved. */
   bytes: Uint8Array;
-  /** The samples, for the JPEG lossless encoder (unsigned grey-scale only). */
+  /** The samples, for the JPEG lossless and extended encoders (unsigned grey-scale only). */
   samples?: Uint16Array;
   frameInfo: FrameInfo;
 }
@@ -142,6 +143,10 @@ async function encodeFrame(spec: QcCase, image: QcImage): Promise<Uint8Array | E
     case 'jpeg-lossless': {
       if (!image.samples) throw new Error(`${spec.description}: JPEG lossless needs unsigned grey-scale samples`);
       return new EncapsulatedFrames([encodeLosslessJpeg({ samples: image.samples, columns: info.width, rows: info.height, precision: info.bitsPerSample, predictor: coding.predictor })]);
+    }
+    case 'jpeg-extended': {
+      if (!image.samples || info.bitsPerSample !== 12) throw new Error(`${spec.description}: JPEG extended needs unsigned 12-bit grey-scale samples`);
+      return new EncapsulatedFrames([encodeJpegExtended12({ samples: image.samples, columns: info.width, rows: info.height, quality: coding.quality })]);
     }
     case 'jpeg-ls-lossless':
       return new EncapsulatedFrames([(await losslessEncoders()).encodeJpegLs(bytes, info)]);
