@@ -6,7 +6,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
 import { demoStudy, projectRoot } from './support/demoData.ts';
 import { startGateway } from './support/startGateway.ts';
-import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
+import { testbedInfo } from './support/testbedInfo.ts';
 import { readConfigFile, writeVariantConfig } from './support/variantConfig.ts';
 import { difference, expectPicture, openViewer, sampleCanvas } from './support/viewerCanvas.ts';
 
@@ -102,16 +102,13 @@ test('the MR: a thumbnail loads its series into the active viewport; 1×2 shows 
 
 for (const renderPath of ['gpu', 'cpu'] as const) {
   test(`zoom on the ${renderPath} path reads relative to the fitted image: right-drag changes it, 1:1 shows one image pixel per screen pixel, fit restores`, async ({ page }) => {
-    let base = gatewayUrl();
-    if (renderPath === 'cpu') {
-      const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), (config) => {
-        config.viewer = { renderPath };
-      });
-      cleanups.push(() => variant.remove());
-      const gateway = await startGateway(variant.file, projectRoot);
-      cleanups.push(() => gateway.stop());
-      base = gateway.url;
-    }
+    const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), (config) => {
+      config.viewer = { renderPath };
+    });
+    cleanups.push(() => variant.remove());
+    const gateway = await startGateway(variant.file, projectRoot);
+    cleanups.push(() => gateway.stop());
+    const base = gateway.url;
     const study = chuCurrentCt();
     await page.goto(`${base}/viewer/${study.siteId}/${study.uid}?protocol=single-study`);
     const viewport = page.locator('[data-testid=viewport][data-viewport-index="0"]');

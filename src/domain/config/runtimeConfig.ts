@@ -46,7 +46,7 @@ export const runtimeConfigSchema = z
           .min(16, 'must be at least 16')
           .max(16_384, 'must be at most 16384')
           .optional(),
-        /** What draws the images: `gpu` (default), `cpu`, or `auto` (the CPU where WebGL is a software rasteriser). */
+        /** What draws the images: `auto` (default: the CPU where WebGL is a software rasteriser), `gpu` or `cpu`. */
         renderPath: z.enum(['auto', 'gpu', 'cpu'], { error: 'must be "auto", "gpu" or "cpu"' }).optional(),
       })
       .optional(),

@@ -63,7 +63,7 @@ function readWebGlRenderer(): string | undefined {
  * viewports are created. The choice and its reason are on the page root: `data-render-path`,
  * `data-render-path-reason`.
  */
-export function setRenderPathSetting(setting: RenderPathSetting = 'gpu'): void {
+export function setRenderPathSetting(setting: RenderPathSetting = 'auto'): void {
   const available = getRenderingCapabilities().webgl;
   if (setting === 'auto' && available && webGlRenderer === null) webGlRenderer = readWebGlRenderer();
   const webGl: WebGlDescription = { available, renderer: webGlRenderer ?? undefined };
