@@ -1,14 +1,16 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { jpegLevelShiftFix } from './build/jpegLevelShiftFix.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [jpegLevelShiftFix(), react()],
   build: {
     outDir: 'dist',
     sourcemap: true,
     target: 'es2022',
   },
-  worker: { format: 'es' },
+  // The image loader's decoders run in its workers, which Vite bundles with these plugins.
+  worker: { format: 'es', plugins: () => [jpegLevelShiftFix()] },
   optimizeDeps: {
     // The DICOM image loader starts its decode workers from its own files (`new URL(…, import.meta.url)`).
     exclude: ['@cornerstonejs/dicom-image-loader'],

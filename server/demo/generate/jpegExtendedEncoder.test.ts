@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixJpegLevelShift } from '../../../build/jpegLevelShiftFix.ts';
 import { encodeJpegExtended12, quantisationTable, zigZag } from './jpegExtendedEncoder.ts';
 import { createRandom } from './prng.ts';
 import { qcGreyPattern } from './qcPattern.ts';
@@ -14,16 +17,22 @@ interface JpegImage {
 }
 
 // The decoder the DICOM image loader uses in the browser for 1.2.840.10008.1.2.4.51 (its pdf.js-derived
-// codecs/jpeg.js, called as decodeJPEGBaseline12Bit-js does), independent of this encoder. The package's exports
-// do not list the file, so it is imported by path.
+// codecs/jpeg.js, called as decodeJPEGBaseline12Bit-js does), independent of this encoder, with the level-shift
+// correction the build applies to it (build/jpegLevelShiftFix.ts). The package's exports do not list the file, so
+// it is read by path.
 const require = createRequire(import.meta.url);
 const loaderRoot = path.dirname(require.resolve('@cornerstonejs/dicom-image-loader/package.json'));
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'passerelle-jpeg-'));
 let JpegImageClass: new () => JpegImage;
 
 beforeAll(async () => {
-  const module = (await import(pathToFileURL(path.join(loaderRoot, 'dist/esm/codecs/jpeg.js')).href)) as { default: new () => JpegImage };
+  const fixed = path.join(scratch, 'jpeg.mjs');
+  writeFileSync(fixed, fixJpegLevelShift(readFileSync(path.join(loaderRoot, 'dist/esm/codecs/jpeg.js'), 'utf8')));
+  const module = (await import(pathToFileURL(fixed).href)) as { default: new () => JpegImage };
   JpegImageClass = module.default;
 });
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function decode(bytes: Uint8Array, columns: number, rows: number): { image: JpegImage; samples: Uint16Array } {
   const image = new JpegImageClass();
@@ -31,19 +40,12 @@ function decode(bytes: Uint8Array, columns: number, rows: number): { image: Jpeg
   return { image, samples: image.getData16(columns, rows) };
 }
 
-/**
- * That decoder level-shifts 12-bit output by 2056 × 4095 / 255 / 16 ≈ 2063.6 rather than 2048.5 (it reuses its
- * 8-bit rounding constant), so every sample comes out 15 higher, clamped to 4095; dcmtk's dcmdjpeg decodes the same
- * streams without that offset. The error is measured against what it should show.
- */
-const decoderLift = 15;
-
 function errors(decoded: Uint16Array, input: Uint16Array): { max: number; rms: number } {
   expect(decoded.length).toBe(input.length);
   let max = 0;
   let squares = 0;
   for (let i = 0; i < input.length; i++) {
-    const difference = (decoded[i] ?? 0) - Math.min(4095, (input[i] ?? 0) + decoderLift);
+    const difference = (decoded[i] ?? 0) - (input[i] ?? 0);
     max = Math.max(max, Math.abs(difference));
     squares += difference * difference;
   }
