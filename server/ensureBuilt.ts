@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'build', 'package.json'];
 
 /** The newest modification time of a file or of anything under a folder (0 when absent). */
 export function newestMtime(entry: string): number {

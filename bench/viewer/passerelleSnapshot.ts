@@ -6,7 +6,7 @@ import { isBuildStale, newestMtime } from '../../server/ensureBuilt.ts';
 // Passerelle: a private copy of the app as it is when the bench starts, so that a rebuild of the project's dist/
 // during the bench cannot pull its files away from a running page.
 
-const SNAPSHOT_ENTRIES = ['server', 'src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json'];
+const SNAPSHOT_ENTRIES = ['server', 'src', 'public', 'index.html', 'vite.config.ts', 'build', 'package.json', 'tsconfig.json', 'tsconfig.node.json'];
 
 export function snapshotPasserelle(target: string): string {
   fs.mkdirSync(target, { recursive: true });
