@@ -1,6 +1,7 @@
 /**
  * What the JPEG encoders share (ITU-T T.81): the entropy-coded bit stream with its byte stuffing and padding
- * (§F.1.2.3), and marker segments (§B.1.1.4).
+ * (§F.1.2.3), a value's magnitude category and additional bits (§F.1.2.1, §H.1.2.2), and marker segments
+ * (§B.1.1.4).
  */
 
 export class BitWriter {
@@ -34,4 +35,20 @@ export class BitWriter {
 export function segment(out: number[], marker: number, body: readonly number[]): void {
   const length = body.length + 2;
   out.push(0xff, marker, length >>> 8, length & 0xff, ...body);
+}
+
+/** Bit length of |value|: the SSSS category of T.81 Tables F.1, F.2 and H.2. */
+export function category(value: number): number {
+  let magnitude = Math.abs(value);
+  let size = 0;
+  while (magnitude > 0) {
+    size++;
+    magnitude >>>= 1;
+  }
+  return size;
+}
+
+/** A category's additional bits: the value itself if positive, else value − 1 in `size` bits (T.81 §F.1.2.1.1). */
+export function writeValue(bits: BitWriter, value: number, size: number): void {
+  bits.write(value > 0 ? value : value - 1 + (1 << size), size);
 }

@@ -14,7 +14,7 @@
  * restricts only the all-ones code).
  */
 
-import { BitWriter, segment } from './jpegBitStream.ts';
+import { BitWriter, category, segment, writeValue } from './jpegBitStream.ts';
 
 export interface JpegExtendedInput {
   /** Unsigned 12-bit samples, `rows × columns`. */
@@ -75,22 +75,6 @@ function writeSymbol(bits: BitWriter, table: FixedHuffman, symbol: number): void
   const code = table.code.get(symbol);
   if (code === undefined) throw new Error(`no Huffman code for symbol 0x${symbol.toString(16)}`);
   bits.write(code, table.length);
-}
-
-/** Bit length of |value|: the SSSS category of T.81 Tables F.1 and F.2. */
-function category(value: number): number {
-  let magnitude = Math.abs(value);
-  let size = 0;
-  while (magnitude > 0) {
-    size++;
-    magnitude >>>= 1;
-  }
-  return size;
-}
-
-/** A category's additional bits: the value itself if positive, else value − 1 in `size` bits (T.81 §F.1.2.1.1). */
-function writeValue(bits: BitWriter, value: number, size: number): void {
-  bits.write(value > 0 ? value : value - 1 + (1 << size), size);
 }
 
 /** cos((2x + 1)uπ/16) scaled by C(u)/2, so that the 2-D DCT is a product of two of these (T.81 §A.3.3). */

@@ -7,7 +7,7 @@
  * (T.81 §F.1.2.1 restricts only the all-ones code).
  */
 
-import { BitWriter, segment } from './jpegBitStream.ts';
+import { BitWriter, category, segment, writeValue } from './jpegBitStream.ts';
 
 export interface LosslessJpegInput {
   /** Unsigned samples, `rows × columns`, below 2^precision. */
@@ -43,17 +43,6 @@ function predict(samples: Uint16Array, columns: number, row: number, column: num
   }
 }
 
-/** Bit length of |difference| (the SSSS category of T.81 §H.1.2.2). */
-function category(difference: number): number {
-  let magnitude = Math.abs(difference);
-  let bits = 0;
-  while (magnitude > 0) {
-    bits++;
-    magnitude >>>= 1;
-  }
-  return bits;
-}
-
 /** One frame as a JPEG lossless bitstream (SOI, SOF3, DHT, SOS, entropy-coded data, EOI). */
 export function encodeLosslessJpeg(input: LosslessJpegInput): Uint8Array {
   const { samples, columns, rows, precision, predictor } = input;
@@ -76,7 +65,7 @@ export function encodeLosslessJpeg(input: LosslessJpegInput): Uint8Array {
       const ssss = category(difference);
       bits.write(ssss, codeLength);
       // Category 16 (difference 32768) has no additional bits (T.81 §H.1.2.2).
-      if (ssss > 0 && ssss < 16) bits.write(difference > 0 ? difference : difference - 1 + (1 << ssss), ssss);
+      if (ssss > 0 && ssss < 16) writeValue(bits, difference, ssss);
     }
   }
   bits.finish();
