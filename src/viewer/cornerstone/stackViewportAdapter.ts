@@ -67,10 +67,9 @@ function isFitted(presentation: ViewZoomPan | undefined): boolean {
   return presentation === undefined || (Math.abs(presentation.zoom - 1) < 0.01 && Math.hypot(presentation.pan[0], presentation.pan[1]) < 0.01);
 }
 
-/** Pan is Cornerstone's, normalised by its own zoom; zoom is relative to the fitted image on either render path. */
-function zoomPan(viewport: StackViewport): ViewZoomPan | undefined {
-  const { pan } = viewport.getViewPresentation({ zoom: true, pan: true });
-  const zoom = currentZoom(viewport);
+/** Pan is Cornerstone's, normalised by its own zoom; `zoom` is relative to the fitted image (currentZoom). */
+function zoomPan(viewport: StackViewport, zoom: number | undefined): ViewZoomPan | undefined {
+  const { pan } = viewport.getViewPresentation({ pan: true });
   if (zoom === undefined || pan === undefined) return undefined;
   return { zoom, pan: [pan[0], pan[1]] };
 }
@@ -148,14 +147,15 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     if (viewport.getCornerstoneImage()?.imageId !== imageIds[index]) return;
     // A render after the wanted image failed to load (the canvas is blank) does not show it.
     if (index === failedIndex) return;
+    const zoom = currentZoom(viewport);
     update({
       state: 'ready',
       imageIndex: index,
       error: undefined,
       voi: range ? rangeToWindow(range) : undefined,
-      zoom: currentZoom(viewport),
+      zoom,
       markers: currentMarkers(viewport),
-      presentation: zoomPan(viewport),
+      presentation: zoomPan(viewport, zoom),
     });
     firstImageShown();
     prefetcher.centre(index, capacity());

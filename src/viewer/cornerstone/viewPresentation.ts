@@ -59,7 +59,7 @@ function zoomUnit(viewport: StackViewport): number {
   const image = viewport.getCornerstoneImage();
   const canvas = viewport.getCanvas();
   if (!image || canvas.width === 0 || canvas.height === 0) return 1;
-  const quarterTurned = ((viewport.getViewPresentation().rotation ?? 0) / 90) % 2 === 1;
+  const quarterTurned = ((viewport.getViewPresentation({ rotation: true }).rotation ?? 0) / 90) % 2 === 1;
   const width = quarterTurned ? image.rows : image.columns;
   const height = quarterTurned ? image.columns : image.rows;
   const rowSpacing = image.rowPixelSpacing || 1;
