@@ -1,10 +1,10 @@
 /**
- * The study's series beside the viewports: thumbnail (the archive's rendered image, a text tile when it cannot
- * be had), modality, description, image count and how much of it is loaded. An image series goes into the
+ * The study's series beside the viewports: thumbnail (the middle image decoded in the browser, a text tile when it
+ * cannot be had), modality, description, image count and how much of it is loaded. An image series goes into the
  * active viewport on click, Enter or Space, or into any viewport by drag and drop; a report or document opens
  * the report panel instead.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
@@ -102,38 +102,28 @@ function SeriesProgress({ seriesUid, instanceCount }: { seriesUid: SeriesUid; in
 }
 
 /**
- * The middle image of a series, asked for only once the first viewport's first image is under way: drawn here
- * from the decoded frame when the series has been displayed (any transfer syntax), else the archive's rendering.
+ * The middle image of a series, asked for only once the first viewport's first image is under way: the decoded
+ * frame of the displayed series' middle image when it has been shown, else the middle instance's first frame,
+ * decoded here the same way (the archive never renders or converts it).
  */
 function SeriesThumbnail({ site, studyUid, series, allowed }: { site: PublicSite; studyUid: StudyUid; series: SeriesSummary; allowed: boolean }) {
   const frames = useQuery({ ...seriesFramesQuery(site, studyUid, series.seriesUid), enabled: false });
   const middle = frames.data?.[Math.floor((frames.data.length - 1) / 2)];
-  const imageId = allowed && middle ? frameImageId(site, studyUid, series.seriesUid, middle) : undefined;
-  const picture = useQuery({ ...seriesThumbnailQuery(site, studyUid, series.seriesUid), enabled: allowed && !frames.data });
-  const [failed, setFailed] = useState(false);
-  const url = useObjectUrl(picture.data);
-  if (imageId) return <DecodedThumbnail imageId={imageId} fallback={series.modality} />;
-  if (!url || failed) return <span className="series-thumbnail text">{series.modality}</span>;
-  return <img className="series-thumbnail" data-testid="series-thumbnail" alt="" width={64} height={64} decoding="async" src={url} onError={() => setFailed(true)} />;
+  const picked = useQuery({ ...seriesThumbnailQuery(site, studyUid, series.seriesUid), enabled: allowed && !frames.data });
+  const frame = middle ?? picked.data;
+  const imageId = allowed && frame ? frameImageId(site, studyUid, series.seriesUid, frame) : undefined;
+  if (imageId && frame) return <DecodedThumbnail imageId={imageId} instance={frame.instance} fallback={series.modality} />;
+  return <span className="series-thumbnail text">{series.modality}</span>;
 }
 
-function DecodedThumbnail({ imageId, fallback }: { imageId: string; fallback: string }) {
+function DecodedThumbnail({ imageId, instance, fallback }: { imageId: string; instance: object; fallback: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    drawThumbnail(canvas, imageId).catch(() => setFailed(true));
-  }, [imageId]);
+    drawThumbnail(canvas, imageId, instance).catch(() => setFailed(true));
+  }, [imageId, instance]);
   if (failed) return <span className="series-thumbnail text">{fallback}</span>;
   return <canvas ref={canvasRef} className="series-thumbnail" data-testid="series-thumbnail" width={64} height={64} />;
-}
-
-/** An object URL for `blob`, revoked when the blob changes or the component goes. */
-function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : undefined), [blob]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
-  return url;
 }

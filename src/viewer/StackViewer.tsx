@@ -11,6 +11,7 @@ import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { imageOverlayText, overlayText } from '../domain/viewer/overlayText.ts';
 import type { StackFrame } from '../domain/viewer/stackFrames.ts';
 import { frameImageId } from './frameImageId.ts';
+import { imageFailureText } from './imageFailureText.ts';
 import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
 import { formatImagePosition, formatVoi } from '../domain/viewer/viewportText.ts';
 import { headerWindow, voiPresetForKey, type VoiWindow } from '../domain/viewer/voiPresets.ts';
@@ -169,7 +170,7 @@ export function StackViewer(props: StackViewerProps) {
       {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage')}</p>}
       {state === 'error' && (
         <p className="viewport-message error" role="alert" data-testid="viewport-error">
-          {t('viewer.imageFailed', { number: imageIndex + 1, reason: error ?? '' })}
+          {t('viewer.imageFailed', { number: imageIndex + 1, reason: imageFailureText(t, error, site.name) })}
         </p>
       )}
     </div>

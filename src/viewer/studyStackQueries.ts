@@ -60,21 +60,26 @@ export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUi
   });
 
 /**
- * The picture standing for a series in the series browser: the rendering (PS3.18 §10.4.1.1.3,
- * `…/instances/{uid}/rendered`) of its middle instance, found by a QIDO-RS instance search. Asked for with
- * any media type: Orthanc refuses the list of image types a browser sends for an `<img>`.
+ * The image standing for a series in the series browser: the middle instance, found by a QIDO-RS instance search,
+ * with its own metadata (PS3.18 §10.4.1.1.2), so that its frame is retrieved and decoded in the browser like any
+ * other: in its stored syntax, or as the stored instance, never rendered or converted by the archive.
  */
 export const seriesThumbnailQuery = (site: PublicSite, studyUid: StudyUid, seriesUid: SeriesUid) =>
   queryOptions({
     queryKey: ['viewer', 'thumbnail', site.id, studyUid, seriesUid],
-    queryFn: async ({ signal }): Promise<Blob> => {
+    queryFn: async ({ signal }): Promise<StackFrame> => {
       const seriesPath = `${site.dicomweb}/studies/${studyUid}/series/${seriesUid}`;
       const instanceUid = middleInstanceUid(await getDicomJson(`${seriesPath}/instances?includefield=00200013`, site.timeoutMs, signal));
       if (!instanceUid) throw new Error('no instance');
-      const answer = await getWithRetry(`${seriesPath}/instances/${instanceUid}/rendered`, { headers: { Accept: '*/*' }, signal, deadlineMs: site.timeoutMs });
-      if (answer.kind !== 'response') throw new Error(answer.kind);
-      if (!answer.response.ok) throw new Error(await describeHttpFailure(answer.response));
-      return answer.response.blob();
+      const frames = await withPaletteTables(
+        site,
+        { studyUid, seriesUid },
+        stackFrames(await getDicomJson(`${seriesPath}/instances/${instanceUid}/metadata`, site.timeoutMs, signal)),
+        signal,
+      );
+      const middle = frames[Math.floor((frames.length - 1) / 2)];
+      if (!middle) throw new Error('no frame');
+      return middle;
     },
     staleTime: 5 * 60_000,
     retry: false,

@@ -2,7 +2,8 @@
  * One-time start of Cornerstone3D for the page: the rendering core, the tools (before any viewport is
  * enabled, or their input listeners never attach), and the DICOM image loader with one decode worker per
  * logical core. Frames are requested in their stored transfer syntax (the loader's WADO-RS Accept header is
- * `multipart/related; type=application/octet-stream; transfer-syntax=*`): the archive never transcodes.
+ * `multipart/related; type=application/octet-stream; transfer-syntax=*`), or taken as the stored instance where
+ * the archive cannot send them so (archiveSafeFrames.ts): the archive never transcodes.
  */
 import { cache, getShouldUseCPURendering, imageLoadPoolManager, StackViewport, imageRetrievalPoolManager, init as initCore, getRenderingCapabilities, RenderingEngine, setUseCPURendering } from '@cornerstonejs/core';
 import { addTool, init as initTools } from '@cornerstonejs/tools';
@@ -10,7 +11,7 @@ import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { VIEWPORT_TOOLS } from './viewportTools.ts';
 import { startImageLoadTracking } from './imageLoadTracker.ts';
 import { startImageCache } from './imageCache.ts';
-import { registerNativeFrameFallback } from './nativeFrameFallback.ts';
+import { registerArchiveSafeFrames } from './archiveSafeFrames.ts';
 import { chooseRenderPath, type RenderPath, type RenderPathSetting, type WebGlDescription } from '../../domain/viewer/renderPathChoice.ts';
 
 let started = false;
@@ -23,7 +24,7 @@ export function startCornerstone(): void {
   setRenderPathSetting();
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
-  registerNativeFrameFallback();
+  registerArchiveSafeFrames();
   for (const tool of VIEWPORT_TOOLS) addTool(tool);
   startImageLoadTracking();
   startImageCache();

@@ -1,12 +1,15 @@
 /**
- * A series thumbnail drawn in the browser from a frame the viewer decodes anyway (its metadata registered by the
- * viewport showing the series): no archive rendering needed, whatever the transfer syntax.
+ * A series thumbnail drawn in the browser from a frame decoded as the viewports decode theirs (see
+ * archiveSafeFrames.ts): no archive rendering or conversion, whatever the transfer syntax.
  */
 import { utilities } from '@cornerstonejs/core';
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { renderPath, startCornerstone } from './cornerstoneSetup.ts';
 
-export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string): Promise<void> {
+/** Draws the frame `imageId` of `instance` (its WADO-RS metadata) into `canvas`. */
+export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string, instance: object): Promise<void> {
   startCornerstone();
+  dicomImageLoader.wadors.metaDataManager.add(imageId, instance as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1]);
   const size = canvas.clientWidth || 64;
   canvas.width = Math.round(size * devicePixelRatio);
   canvas.height = Math.round(size * devicePixelRatio);

@@ -7,6 +7,8 @@
 import { cache, Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { failureOfException, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
+import { ImageLoadFailure } from './storedInstance.ts';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
@@ -31,7 +33,7 @@ export interface StackViewportSnapshot {
   imageCount: number;
   voi: VoiWindow | undefined;
   /** Why the current image is not shown, when `state` is `error`. */
-  error: string | undefined;
+  error: ImageFailure | undefined;
   /** Magnification relative to fitting the image. */
   zoom: number | undefined;
   /** Patient directions at the edges, from the camera. */
@@ -82,11 +84,8 @@ function registerMetadata(images: readonly StackImage[]): void {
   }
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
-  return String(error);
+function failureOf(error: unknown): ImageFailure {
+  return error instanceof ImageLoadFailure ? error.failure : failureOfException(error);
 }
 
 /** Enables `element` as a stack viewport showing `images` from `initialIndex`. */
@@ -176,7 +175,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     if (index === -1 || index !== wanted) return;
     failedIndex = index;
     firstImageShown();
-    update({ state: 'error', imageIndex: index, error: errorText(detail.error) });
+    update({ state: 'error', imageIndex: index, error: failureOf(detail.error) });
   };
   element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
   element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
@@ -199,11 +198,11 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const failed = (index: number) => (error: unknown) => {
     if (index === wanted) failedIndex = index;
     firstImageShown();
-    if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error) });
+    if (index === wanted) update({ state: 'error', imageIndex: index, error: failureOf(error) });
   };
   if (images.length === 0) {
     firstImageShown();
-    update({ state: 'error', error: 'no image' });
+    update({ state: 'error', error: { kind: 'no-images' } });
   } else {
     viewport.setStack(imageIds, initialIndex).catch(failed(initialIndex));
   }

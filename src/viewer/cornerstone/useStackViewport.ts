@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { publicConfigQuery } from '../../adapters/fetchPublicConfig.ts';
 import { setRenderPathSetting, startCornerstone } from './cornerstoneSetup.ts';
 import { setImageCacheLimit } from './imageCache.ts';
+import { setSiteTimeouts } from './archiveSafeFrames.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
 import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
@@ -19,7 +20,8 @@ startCornerstone();
 export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
-  const viewerConfig = useQuery(publicConfigQuery).data?.viewer;
+  const publicConfig = useQuery(publicConfigQuery).data;
+  const viewerConfig = publicConfig?.viewer;
   const imageCacheMB = viewerConfig?.imageCacheMB;
   const renderPathSetting = viewerConfig?.renderPath;
 
@@ -27,7 +29,8 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
     // Before the viewport below is created: effects run in order.
     setImageCacheLimit(imageCacheMB);
     setRenderPathSetting(renderPathSetting);
-  }, [imageCacheMB, renderPathSetting]);
+    if (publicConfig) setSiteTimeouts(publicConfig.sites);
+  }, [imageCacheMB, renderPathSetting, publicConfig]);
 
   useEffect(() => {
     const element = elementRef.current;

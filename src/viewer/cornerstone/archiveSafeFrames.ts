@@ -1,0 +1,135 @@
+/**
+ * The `wadors:` image loader, made safe for the archive and never silent for the reader.
+ *
+ * - A frame is asked for once, in its stored transfer syntax (`transfer-syntax=*`): the archive never transcodes.
+ * - When the archive refuses that for an instance (406, or a server error about it: see storedSyntax.ts), the
+ *   frame endpoint is not asked again in another syntax. The instance is taken whole, as stored, and decoded in
+ *   the browser; the rest of its series goes straight to the instance too. An instance whose metadata names a
+ *   stored syntax without a frame representation (big endian, deflated) goes there at once.
+ * - Every request has the site's time limit.
+ * - Whatever fails (the archive, the network, the metadata, the decoder, an exception thrown by the loader
+ *   itself) rejects that one slice's promise with an ImageLoadFailure the viewport puts in words.
+ */
+import { registerImageLoader, type Types } from '@cornerstonejs/core';
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
+import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
+import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
+
+const DEFAULT_TIMEOUT_MS = 8000;
+/** Time limits by same-origin DICOMweb root (`/sites/{id}/dicom-web`). */
+const siteTimeouts = new Map<string, number>();
+/** Series (their WADO-RS URL) whose instances are taken whole. */
+const wholeInstanceSeries = new Set<string>();
+const timedOut = new WeakSet<XMLHttpRequest>();
+
+/** Sets each site's time limit for image requests (the `timeoutMs` of the site's configuration). */
+export function setSiteTimeouts(sites: readonly { dicomweb: string; timeoutMs: number }[]): void {
+  for (const site of sites) siteTimeouts.set(site.dicomweb, site.timeoutMs);
+}
+
+interface FrameAddress {
+  /** The instance's WADO-RS URL. */
+  instanceUrl: string;
+  seriesUrl: string;
+  /** 0-based. */
+  frameIndex: number;
+  timeoutMs: number;
+}
+
+const FRAME_URL = /^(.*\/studies\/[^/]+\/series\/[^/]+)(\/instances\/[^/]+)\/frames\/(\d+)$/;
+
+function frameAddress(imageId: string): FrameAddress | undefined {
+  const url = imageId.replace(/^wadors:/, '');
+  const match = FRAME_URL.exec(url);
+  if (!match) return undefined;
+  const path = new URL(url, window.location.origin).pathname;
+  const root = [...siteTimeouts.keys()].find((prefix) => path.startsWith(`${prefix}/`));
+  return {
+    seriesUrl: match[1] ?? '',
+    instanceUrl: `${match[1] ?? ''}${match[2] ?? ''}`,
+    frameIndex: Math.max(0, Number(match[3]) - 1),
+    timeoutMs: (root && siteTimeouts.get(root)) || DEFAULT_TIMEOUT_MS,
+  };
+}
+
+function failureOf(error: unknown, timeoutMs: number): ImageFailure {
+  if (error instanceof ImageLoadFailure) return error.failure;
+  if (typeof XMLHttpRequest !== 'undefined' && error instanceof XMLHttpRequest) {
+    if (timedOut.has(error)) return { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) };
+    const body: unknown = error.response;
+    const text = body instanceof ArrayBuffer ? new TextDecoder().decode(body.slice(0, 2000)) : typeof body === 'string' ? body : '';
+    return failureOfStatus(error.status, errorDetail(text), Math.round(timeoutMs / 1000));
+  }
+  return failureOfException(error);
+}
+
+/** The frame decoded from the whole stored instance. */
+async function loadFromStoredInstance(imageId: string, address: FrameAddress, options: Record<string, unknown> | undefined): Promise<Types.IImage> {
+  const priority = typeof options?.priority === 'number' ? options.priority : 5;
+  const { dataSet, storedSyntax } = await storedInstance(address.instanceUrl, address.timeoutMs, priority);
+  let pixelData: Uint8Array | null;
+  try {
+    pixelData = dicomImageLoader.wadouri.getPixelData(dataSet, address.frameIndex) as Uint8Array | null;
+  } catch (error) {
+    throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!pixelData?.length) throw new ImageLoadFailure({ kind: 'undecodable', detail: `no pixel data for frame ${address.frameIndex + 1}` });
+  const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
+  return createImage(imageId, pixelData, decodedFrameSyntax(storedSyntax), options);
+}
+
+function wadorsLoad(imageId: string, options: Record<string, unknown> | undefined): Types.IImageLoadObject {
+  const load = dicomImageLoader.wadors.loadImage as (id: string, loadOptions?: Record<string, unknown>) => Types.IImageLoadObject;
+  return load(imageId, options);
+}
+
+function storedSyntaxInMetadata(imageId: string): string | undefined {
+  try {
+    return storedTransferSyntax(dicomImageLoader.wadors.metaDataManager.get(imageId));
+  } catch {
+    return undefined;
+  }
+}
+
+function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Types.IImageLoadObject {
+  const address = frameAddress(imageId);
+  const timeoutMs = address?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const fail = (error: unknown): never => {
+    throw new ImageLoadFailure(failureOf(error, timeoutMs));
+  };
+  if (address && (wholeInstanceSeries.has(address.seriesUrl) || hasNoFrameRepresentation(storedSyntaxInMetadata(imageId)))) {
+    return { promise: loadFromStoredInstance(imageId, address, options).catch(fail), cancelFn: undefined };
+  }
+  let first: Types.IImageLoadObject;
+  try {
+    first = wadorsLoad(imageId, options);
+  } catch (error) {
+    return { promise: Promise.reject(new ImageLoadFailure(failureOf(error, timeoutMs))), cancelFn: undefined };
+  }
+  const promise = first.promise.catch(async (error: unknown) => {
+    const refused = typeof XMLHttpRequest !== 'undefined' && error instanceof XMLHttpRequest && !timedOut.has(error) && isFrameRefusal(error.status);
+    if (!address || !refused) return fail(error);
+    wholeInstanceSeries.add(address.seriesUrl);
+    return loadFromStoredInstance(imageId, address, options).catch(fail);
+  });
+  return { promise, cancelFn: first.cancelFn };
+}
+
+let registered = false;
+
+/** Puts the loader above in place of the `wadors:` one; call after the image loader's `init`. */
+export function registerArchiveSafeFrames(): void {
+  if (registered) return;
+  registered = true;
+  const { getOptions, setOptions } = dicomImageLoader.internal;
+  const { beforeSend } = getOptions();
+  setOptions({
+    beforeSend: async (xhr: XMLHttpRequest, imageId: string, defaultHeaders: Record<string, string>, params: unknown) => {
+      xhr.timeout = frameAddress(imageId)?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      xhr.addEventListener('timeout', () => timedOut.add(xhr));
+      return beforeSend?.(xhr, imageId, defaultHeaders, params as never);
+    },
+  } as Parameters<typeof setOptions>[0]);
+  registerImageLoader('wadors', loadArchiveSafe as Parameters<typeof registerImageLoader>[1]);
+}
