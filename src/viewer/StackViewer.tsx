@@ -78,7 +78,7 @@ export function StackViewer(props: StackViewerProps) {
   );
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
   useLoadedCountAttribute(viewportRef, imageIds);
-  const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool);
+  const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool, site.timeoutMs);
   const { state, imageIndex, imageCount, voi, error, zoom, markers, presentation } = snapshot;
   const frame = frames[imageIndex];
   const locale = displayLocale(i18n.resolvedLanguage);

@@ -88,8 +88,23 @@ function failureOf(error: unknown): ImageFailure {
   return error instanceof ImageLoadFailure ? error.failure : failureOfException(error);
 }
 
-/** Enables `element` as a stack viewport showing `images` from `initialIndex`. */
-export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, initialIndex = 0): StackViewportAdapter {
+export interface StackViewportOptions {
+  /** The site's time limit for one request: an image neither shown nor failed well after it is said late. */
+  timeoutMs: number;
+  initialIndex?: number;
+}
+
+/**
+ * How long an image may take before its slice says so: a frame request, then possibly the stored instance
+ * (archiveSafeFrames.ts), each within the site's limit, and the decoding.
+ */
+export function imageDeadlineMs(timeoutMs: number): number {
+  return 2 * timeoutMs + 2000;
+}
+
+/** Enables `element` as a stack viewport showing `images` from `options.initialIndex`. */
+export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, options: StackViewportOptions): StackViewportAdapter {
+  const initialIndex = options.initialIndex ?? 0;
   startCornerstone();
   sequence += 1;
   const viewportId = `passerelle-stack-${sequence}`;
@@ -132,6 +147,18 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   /** Images besides the displayed one this viewport may keep ready: its share of the cache. */
   const capacity = () => prefetchCapacity(imageCacheLimit(), viewport.getCornerstoneImage()?.sizeInBytes ?? 0, viewportsUsingCache());
 
+  /** Ends a wait that nothing answers (a request or a decoder that never settles) as a failure of that slice. */
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const watch = (index: number) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (index !== wanted || (snapshot.state === 'ready' && snapshot.imageIndex === index)) return;
+      failedIndex = index;
+      firstImageShown();
+      update({ state: 'error', imageIndex: index, error: { kind: 'timeout', seconds: Math.round(imageDeadlineMs(options.timeoutMs) / 1000) } });
+    }, imageDeadlineMs(options.timeoutMs));
+  };
+
   const onNewImage = (event: Event) => {
     const { imageIdIndex } = (event as CustomEvent<{ imageIdIndex: number }>).detail;
     wanted = imageIdIndex;
@@ -147,6 +174,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     // A render after the wanted image failed to load (the canvas is blank) does not show it.
     if (index === failedIndex) return;
     const zoom = currentZoom(viewport);
+    clearTimeout(watchdog);
     update({
       state: 'ready',
       imageIndex: index,
@@ -167,12 +195,14 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     const { imageIdIndex, imageId } = (event as CustomEvent<{ imageIdIndex: number; imageId: string }>).detail;
     wanted = imageIdIndex;
     failedIndex = -1;
+    watch(imageIdIndex);
     if (!cache.isLoaded(imageId)) prefetcher.hold();
   };
   const onLoadError = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
     const index = detail.imageId === undefined ? -1 : imageIds.indexOf(detail.imageId);
     if (index === -1 || index !== wanted) return;
+    clearTimeout(watchdog);
     failedIndex = index;
     firstImageShown();
     update({ state: 'error', imageIndex: index, error: failureOf(detail.error) });
@@ -196,7 +226,10 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   resizeObserver.observe(element);
 
   const failed = (index: number) => (error: unknown) => {
-    if (index === wanted) failedIndex = index;
+    if (index === wanted) {
+      failedIndex = index;
+      clearTimeout(watchdog);
+    }
     firstImageShown();
     if (index === wanted) update({ state: 'error', imageIndex: index, error: failureOf(error) });
   };
@@ -204,6 +237,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     firstImageShown();
     update({ state: 'error', error: { kind: 'no-images' } });
   } else {
+    watch(initialIndex);
     viewport.setStack(imageIds, initialIndex).catch(failed(initialIndex));
   }
 
@@ -236,6 +270,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       viewport.render();
     },
     destroy() {
+      clearTimeout(watchdog);
       firstImageShown();
       prefetcher.destroy();
       unprotect();

@@ -17,7 +17,7 @@ const noSubscription = () => () => undefined;
 startCornerstone();
 
 /** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
-export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool, timeoutMs: number) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
   const publicConfig = useQuery(publicConfigQuery).data;
@@ -35,13 +35,13 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return undefined;
-    const created = createStackViewport(element, images, primaryRef.current);
+    const created = createStackViewport(element, images, primaryRef.current, { timeoutMs });
     setAdapter(created);
     return () => {
       setAdapter(undefined);
       created.destroy();
     };
-  }, [elementRef, images]);
+  }, [elementRef, images, timeoutMs]);
 
   useEffect(() => {
     primaryRef.current = primaryTool;
