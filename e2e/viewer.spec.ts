@@ -13,7 +13,7 @@ const cgflTapJ2k = () => demoStudy('cgfl/B-778899/ct-tap-2026-06-30');
 
 
 test('the current CT (JPEG-LS) opens on its image series with real pixels; the wheel, drag and presets work', async ({ page }) => {
-  const { viewport, errors } = await openViewer(page, chuCurrentCt());
+  const { viewport, errors } = await openViewer(page, chuCurrentCt(), '?protocol=single-study');
   expect(errors).toEqual([]);
   await expect(viewport).toHaveAttribute('data-image-index', '0');
   await expect(viewport).toHaveAttribute('data-image-count', '120');

@@ -38,7 +38,7 @@ async function bodyWidth(viewport: Locator): Promise<number> {
 }
 
 test('the CT: series browser with its report, orientation markers, invert and a length in mm', async ({ page }) => {
-  const { viewport, errors } = await openViewer(page, chuCurrentCt());
+  const { viewport, errors } = await openViewer(page, chuCurrentCt(), '?protocol=single-study');
   const tiles = page.getByTestId('series-tile');
   await expect(tiles).toHaveCount(2);
   await expect(page.locator('[data-testid=series-tile][data-modality=CT]')).toHaveAttribute('data-kind', 'image');
