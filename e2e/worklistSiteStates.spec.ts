@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { freePort } from '../scripts/testbed/freePort.ts';
-import { cgfl, chu, durand, lefevre, martin, projectRoot } from './support/demoData.ts';
+import { cgfl, chu, durand, lefevre, martin, projectRoot, qcPhantom } from './support/demoData.ts';
 import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
 import { startHoldingProxy } from './support/holdingProxy.ts';
 import { recordSiteSearches } from './support/pageTimings.ts';
@@ -55,6 +55,11 @@ test('a patient known at one site only: the other site reads not-searched, says 
   await expect(siteStatus(page, chu.id)).toHaveAttribute('data-state', 'ok');
   await expectNotSearched(page, cgfl.id, 'no identifier of this patient is known at this site', 'ok');
   expect(searches.filter((url) => url.includes(`/sites/${cgfl.id}/`)), 'nothing was asked of cgfl').toEqual([]);
+
+  // A patient the identity service does not know at all (ITI-83 404) reads the same.
+  await page.goto(byChuId(gatewayUrl(), 'QC-0001'));
+  await expect(studyRow(page, qcPhantom.study.uid)).toBeVisible();
+  await expectNotSearched(page, cgfl.id, 'no identifier of this patient is known at this site', 'ok');
 
   // The reason is words a screen reader reads with the status, in French too.
   await page.getByRole('button', { name: 'Français' }).click();
@@ -109,4 +114,15 @@ test('no identity service and the other archive down: not-searched says both, ne
   for (const study of chuDurand) await expect(studyRow(page, study.uid)).toBeVisible();
   await expect(siteStatus(page, chu.id)).toHaveAttribute('data-state', 'ok');
   await expectNotSearched(page, cgfl.id, 'no identity service is configured, so this patient’s identifier at this site is not known', 'error');
+});
+
+test('an identifier system the identity service does not know (ITI-83 400): the other site says so, by name', async ({ page }) => {
+  const gateway = await gatewayOn((config) => {
+    siteOf(config, cgfl.id).patientIdSystem = 'urn:oid:1.2.250.1.999.99.99';
+  });
+
+  await page.goto(worklistUrl(gateway.url, { patientId: 'B-778899', patientIdSite: cgfl.id }));
+  for (const study of cgflDurand) await expect(studyRow(page, study.uid)).toBeVisible();
+  await expect(siteStatus(page, cgfl.id)).toHaveAttribute('data-state', 'ok');
+  await expectNotSearched(page, chu.id, `the identity service does not know the identifiers of ${cgfl.name}`, 'ok');
 });
