@@ -7,7 +7,8 @@
  */
 import type { Page, Request } from '@playwright/test';
 
-export const TERMINAL_SITE_STATES = ['ok', 'partial', 'error', 'timeout'] as const;
+/** The states a site's search settles in (contract §4): `not-searched` is settled, `loading` is not. */
+export const TERMINAL_SITE_STATES = ['ok', 'partial', 'error', 'timeout', 'not-searched'] as const;
 
 export interface SiteTimings {
   loadingAt?: number;

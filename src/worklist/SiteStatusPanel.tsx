@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { siteProbeQuery } from '../adapters/probeSite.ts';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
 import type { SiteSearchStatus } from './siteSearchStatus.ts';
+import { siteStatusReasons } from './siteStatusReasons.ts';
 
 interface Props {
   config: PublicConfig;
@@ -12,7 +13,10 @@ interface Props {
   onMore?: (siteId: string) => void;
 }
 
-/** Per-site state of the last query (deployment contract §4): loading, ok, partial, error, timeout. */
+/**
+ * Per-site state of the last query (deployment contract §4): loading, ok, partial, error, timeout, not-searched;
+ * beside a site not searched, or waiting to be, the reason in words and whether its archive is up.
+ */
 export function SiteStatusPanel({ config, statuses, onRetry, onMore }: Props) {
   const { t } = useTranslation();
   return (
@@ -22,7 +26,7 @@ export function SiteStatusPanel({ config, statuses, onRetry, onMore }: Props) {
           const status = statuses?.find((candidate) => candidate.siteId === site.id);
           return (
             <li key={site.id}>
-              {status ? <SiteStatusLine site={site} status={status} onRetry={onRetry} onMore={onMore} /> : <ProbedSiteStatus site={site} />}
+              {status ? <SiteStatusLine config={config} site={site} status={status} onRetry={onRetry} onMore={onMore} /> : <ProbedSiteStatus config={config} site={site} />}
             </li>
           );
         })}
@@ -31,17 +35,43 @@ export function SiteStatusPanel({ config, statuses, onRetry, onMore }: Props) {
   );
 }
 
-function ProbedSiteStatus({ site }: { site: PublicSite }) {
+function ProbedSiteStatus({ config, site }: { config: PublicConfig; site: PublicSite }) {
   const probe = useQuery(siteProbeQuery(site));
   const status: SiteSearchStatus = probe.isFetching || !probe.data
     ? { siteId: site.id, state: 'loading', truncated: false }
     : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }) };
-  return <SiteStatusLine site={site} status={status} onRetry={() => void probe.refetch()} />;
+  return <SiteStatusLine config={config} site={site} status={status} onRetry={() => void probe.refetch()} />;
 }
 
-function SiteStatusLine({ site, status, onRetry, onMore }: { site: PublicSite; status: SiteSearchStatus; onRetry?: (siteId: string) => void; onMore?: (siteId: string) => void }) {
+/** Whether the archive of a site the search did not ask is up (its liveness probe, shared with the header). */
+function ArchiveReachability({ site }: { site: PublicSite }) {
+  const { t } = useTranslation();
+  const probe = useQuery(siteProbeQuery(site));
+  // The last answer stays shown while the probe asks again, so that the line does not flicker every minute.
+  const state = probe.data?.state ?? 'loading';
+  const ms = state === 'ok' ? probe.data?.ms : undefined;
+  return (
+    <span className={`status-reachability state-${state}`} data-testid="site-status-reachability" data-state={state}>
+      {t('sites.archive', { state: t(`sites.state.${state}`) })}
+      {ms !== undefined && ` · ${t('sites.latency', { ms })}`}
+    </span>
+  );
+}
+
+interface LineProps {
+  config: PublicConfig;
+  site: PublicSite;
+  status: SiteSearchStatus;
+  onRetry?: (siteId: string) => void;
+  onMore?: (siteId: string) => void;
+}
+
+function SiteStatusLine({ config, site, status, onRetry, onMore }: LineProps) {
   const { t } = useTranslation();
   const failed = status.state === 'error' || status.state === 'timeout';
+  const reasons = siteStatusReasons(status, (siteId) => config.sites.find((candidate) => candidate.id === siteId)?.name ?? siteId);
+  // A site the search did not ask says nothing of its archive: whether it is up is told beside the reason.
+  const showReachability = status.state === 'not-searched' || status.waitingFor !== undefined;
   return (
     <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} aria-live="polite">
       <span className="status-dot" aria-hidden="true" />
@@ -50,6 +80,12 @@ function SiteStatusLine({ site, status, onRetry, onMore }: { site: PublicSite; s
         {t(`sites.state.${status.state}`)}
         {status.ms !== undefined && status.state !== 'loading' && ` · ${t('sites.latency', { ms: status.ms })}`}
       </span>
+      {reasons.length > 0 && (
+        <span className="status-reason" data-testid="site-status-reason">
+          {reasons.map((reason) => t(`sites.${reason.key}`, reason.values)).join('; ')}
+        </span>
+      )}
+      {showReachability && <ArchiveReachability site={site} />}
       {status.error && status.state !== 'loading' && (
         <span className="status-error" title={status.error}>
           {status.error}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteOutcome } from '../domain/federation/archive.ts';
 import type { SiteId } from '../domain/dicom/identifiers.ts';
-import { combineSiteOutcomes } from './siteSearchStatus.ts';
+import { combineSiteOutcomes, siteSearchStatus } from './siteSearchStatus.ts';
 
 const outcome = (status: SiteOutcome['status'], extra: Partial<SiteOutcome> = {}): SiteOutcome => ({ siteId: 'chu' as SiteId, status, studies: [], ms: 40, ...extra });
 
@@ -15,5 +15,29 @@ describe('combineSiteOutcomes', () => {
   });
   it('says more results exist when the last page was truncated', () => {
     expect(combineSiteOutcomes('chu', [outcome('partial', { truncated: true })]).truncated).toBe(true);
+  });
+});
+
+describe('siteSearchStatus', () => {
+  it('reads the outcomes of a site the search reaches', () => {
+    expect(siteSearchStatus('chu', { kind: 'searched' }, [outcome('ok')])).toEqual({ siteId: 'chu', state: 'ok', ms: 40, truncated: false });
+  });
+  it('reads loading, never ok, while the site waits for the identity service or has no answer yet', () => {
+    expect(siteSearchStatus('cgfl', { kind: 'waiting', reason: { kind: 'identity' } }, [])).toEqual({
+      siteId: 'cgfl',
+      state: 'loading',
+      truncated: false,
+      waitingFor: { kind: 'identity' },
+    });
+    expect(siteSearchStatus('cgfl', { kind: 'waiting', reason: { kind: 'identity' } }, [outcome('ok')]).state).toBe('loading');
+    expect(siteSearchStatus('cgfl', { kind: 'searched' }, []).state).toBe('loading');
+  });
+  it('reads not-searched with its reasons', () => {
+    expect(siteSearchStatus('cgfl', { kind: 'not-searched', reasons: [{ kind: 'no-identifier' }] }, [])).toEqual({
+      siteId: 'cgfl',
+      state: 'not-searched',
+      truncated: false,
+      notSearched: [{ kind: 'no-identifier' }],
+    });
   });
 });

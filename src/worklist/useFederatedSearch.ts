@@ -15,11 +15,16 @@ import { groupPatients, type PatientGroup } from '../domain/federation/patientGr
 import { pixmSourceFor, resolveIdentity, type IdentityResolution, type SitePatient } from '../domain/identity/identityResolution.ts';
 import type { PixmResult } from '../domain/identity/pixmResult.ts';
 import { crossReferenceQuery, siteStudiesQuery } from '../adapters/worklistQueries.ts';
-import { combineSiteOutcomes, type SiteSearchStatus } from './siteSearchStatus.ts';
+import { siteReach, type SearchProgress } from '../domain/federation/siteReach.ts';
+import { siteSearchStatus, type SiteSearchStatus } from './siteSearchStatus.ts';
 
 
 export interface FederatedSearch {
   groups: PatientGroup[];
+  /**
+   * Per site (none until the search is enabled): `loading` while it, or the identity service deciding whether it
+   * is asked, has not answered; `not-searched` (settled) when no identifier of the patient is known there.
+   */
   siteStatuses: SiteSearchStatus[];
   /** `not-configured`, `unavailable` (some cross-reference failed: those patients stay unlinked) or `ok`. */
   identityState: IdentityState;
@@ -57,19 +62,18 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
   const pixBySource = new Map<string, PixmResult | undefined>();
   let pixIndex = 0;
   for (const source of sources) {
-    if (source.ok && identityConfigured) pixBySource.set(sitePatientKey(source.patient), pix[pixIndex++]?.data);
+    if (!source.ok || !identityConfigured) continue;
+    const query = pix[pixIndex++];
+    pixBySource.set(sitePatientKey(source.patient), query?.data ?? (query?.isError ? { kind: 'failed', reason: query.error.message } : undefined));
   }
-  const resolutions: IdentityResolution[] = [];
-  found.forEach((patient, index) => {
+  // One per patient found: its identity across sites, `undefined` while the identity service has not said.
+  const crossReferences: (IdentityResolution | undefined)[] = found.map((patient, index) => {
     const source = sources[index];
-    if (!source) return;
-    if (!source.ok || !identityConfigured) {
-      resolutions.push(resolveIdentity(sites, patient, undefined));
-      return;
-    }
+    if (!source?.ok || !identityConfigured) return resolveIdentity(sites, patient, undefined);
     const result = pixBySource.get(sitePatientKey(source.patient));
-    if (result) resolutions.push(resolveIdentity(sites, patient, result));
+    return result ? resolveIdentity(sites, patient, result) : undefined;
   });
+  const resolutions = crossReferences.filter((resolution) => resolution !== undefined);
 
   const searchedAlready = new Set(found.map((patient) => `${patient.siteId}|${patient.patientId}`));
   const elsewhere = uniqueSitePatients(resolutions.flatMap((resolution) => (resolution.kind === 'linked' ? resolution.others : []))).filter(
@@ -91,12 +95,20 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
     identityState: identityConfigured ? 'ok' : 'not-configured',
   });
 
-  const siteStatuses = sites.map((site) =>
-    combineSiteOutcomes(site.id, [
-      ...pageRequests.flatMap((request, index) => (request.site.id === site.id ? [primary[index]?.data] : [])),
-      ...linkedRequests.flatMap((request, index) => (request.site.id === site.id ? [linked[index]?.data] : [])),
-    ]),
-  );
+  const progress: SearchProgress = {
+    askedSiteIds: askedSites.map((site) => site.id),
+    directOutcomes: pageRequests.map((request, index) => ({ siteId: request.site.id, outcome: primary[index]?.data })),
+    identityConfigured,
+    crossReferences,
+  };
+  const siteStatuses = !enabled
+    ? []
+    : sites.map((site) =>
+        siteSearchStatus(site.id, siteReach(site.id, progress), [
+          ...pageRequests.flatMap((request, index) => (request.site.id === site.id ? [primary[index]?.data] : [])),
+          ...linkedRequests.flatMap((request, index) => (request.site.id === site.id ? [linked[index]?.data] : [])),
+        ]),
+      );
 
   return {
     groups,

@@ -9,7 +9,7 @@ import type { StudySummary } from './studySummary.ts';
 import type { StudySearchFilters } from './searchFilters.ts';
 
 /** The state a site's search ended in (deployment contract §4, `data-state`, less `loading`). */
-export type SiteOutcomeStatus = Exclude<SiteState, 'loading'>;
+export type SiteOutcomeStatus = Exclude<SiteState, 'loading' | 'not-searched'>;
 
 /** Studies a site returned that were left out, and why (reported, never silently dropped). */
 export interface LeftOutStudies {

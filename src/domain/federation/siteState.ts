@@ -1,8 +1,9 @@
 /**
  * What the user is told about each archive: the state of the last query sent to it (deployment contract §4,
- * `[data-testid=site-status]`). A failure is a value with words, never a silently missing site.
+ * `[data-testid=site-status]`). A failure is a value with words, never a silently missing site. `not-searched`:
+ * the search did not ask this site (no identifier of the patient is known there, see `siteReach`).
  */
-export type SiteState = 'loading' | 'ok' | 'partial' | 'error' | 'timeout';
+export type SiteState = 'loading' | 'ok' | 'partial' | 'error' | 'timeout' | 'not-searched';
 
 export interface SiteStatus {
   siteId: string;
@@ -18,7 +19,7 @@ export type IdentityState = 'ok' | 'unavailable' | 'not-configured';
 /** The status a site's search outcome shows (deployment contract §4, `[data-testid=site-status]`). */
 export function siteStatusFromOutcome(outcome: {
   siteId: string;
-  status: Exclude<SiteState, 'loading'>;
+  status: Exclude<SiteState, 'loading' | 'not-searched'>;
   ms: number;
   error?: string;
 }): SiteStatus {

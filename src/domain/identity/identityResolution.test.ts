@@ -76,9 +76,9 @@ describe('identity resolution', () => {
   });
 
   it('fails closed when the service is missing, refuses the domain or fails', () => {
-    expect(resolveIdentity(sites, found, undefined)).toEqual({ kind: 'unavailable', patient, reason: 'no identity service is configured' });
-    expect(resolveIdentity(sites, found, { kind: 'unknown-domain', detail: 'code-invalid: x' })).toMatchObject({ kind: 'unavailable' });
-    expect(resolveIdentity(sites, found, { kind: 'failed', reason: 'HTTP 503' })).toEqual({ kind: 'unavailable', patient, reason: 'HTTP 503' });
+    expect(resolveIdentity(sites, found, undefined)).toEqual({ kind: 'unavailable', patient, cause: 'not-configured', reason: 'no identity service is configured' });
+    expect(resolveIdentity(sites, found, { kind: 'unknown-domain', detail: 'code-invalid: x' })).toMatchObject({ kind: 'unavailable', cause: 'unknown-domain' });
+    expect(resolveIdentity(sites, found, { kind: 'failed', reason: 'HTTP 503' })).toEqual({ kind: 'unavailable', patient, cause: 'failed', reason: 'HTTP 503' });
   });
 
   it('does not link a patient whose study lacks the site issuer, whatever PIXm says', () => {

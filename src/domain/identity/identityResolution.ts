@@ -42,8 +42,14 @@ export type IdentityResolution =
   | { kind: 'alone'; patient: SitePatient; why: 'no-links' | 'unknown-patient'; ignored: PixmIdentifier[] }
   /** The patient's own identifier is not trustworthy enough to be looked up (fail closed). */
   | { kind: 'not-linkable'; patient: FoundPatient; reason: NotLinkableReason; detail: string }
-  /** The identity service is not configured, unreachable, or refused the query (fail closed). */
-  | { kind: 'unavailable'; patient: SitePatient; reason: string };
+  /** The identity service is not configured, failed to answer, or refused the query (fail closed). */
+  | { kind: 'unavailable'; patient: SitePatient; cause: UnavailableCause; reason: string };
+
+/**
+ * Why the identity service gave no answer about a patient: none is configured; it refused the identifier
+ * domain of the query (ITI-83 400 or 403, `unknown-domain`); or it failed (unreachable, timeout, an error).
+ */
+export type UnavailableCause = 'not-configured' | 'unknown-domain' | 'failed';
 
 /**
  * The source identifier to query for a found patient. The study must carry Issuer of Patient ID, equal to the
@@ -102,7 +108,7 @@ export function resolveIdentity(
   const source = pixmSourceFor(sites, found);
   if (!source.ok) return { kind: 'not-linkable', patient: found, reason: source.reason, detail: source.detail };
   const { patient } = source;
-  if (pixm === undefined) return { kind: 'unavailable', patient, reason: 'no identity service is configured' };
+  if (pixm === undefined) return { kind: 'unavailable', patient, cause: 'not-configured', reason: 'no identity service is configured' };
   switch (pixm.kind) {
     case 'linked': {
       const others: SitePatient[] = [];
@@ -124,9 +130,9 @@ export function resolveIdentity(
     case 'unknown-patient':
       return { kind: 'alone', patient, why: 'unknown-patient', ignored: [] };
     case 'unknown-domain':
-      return { kind: 'unavailable', patient, reason: `the identity service refused the identifier domain: ${pixm.detail}` };
+      return { kind: 'unavailable', patient, cause: 'unknown-domain', reason: `the identity service refused the identifier domain: ${pixm.detail}` };
     case 'failed':
-      return { kind: 'unavailable', patient, reason: pixm.reason };
+      return { kind: 'unavailable', patient, cause: 'failed', reason: pixm.reason };
   }
 }
 
