@@ -19,8 +19,6 @@ export interface CircuitBreakerSettings {
   maxBackoffMs: number;
 }
 
-export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerSettings = { failureThreshold: 3, initialBackoffMs: 5000, maxBackoffMs: 60_000 };
-
 /** What the circuit is, for messages and the status of a site. */
 export type CircuitState =
   | { kind: 'closed'; consecutiveFailures: number }
