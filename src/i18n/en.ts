@@ -18,10 +18,17 @@ export const en = {
       partial: 'partial answer',
       error: 'unreachable',
       timeout: 'timed out',
+      down: 'down',
     },
     latency: '{{ms}} ms',
     retry: 'Retry',
     retryLabel: 'Check {{site}} again',
+    trouble: {
+      down: '{{site}} is marked down after repeated failures; Passerelle tries it again in {{seconds}} s',
+      busy: '{{site}} is busy: too many requests were already waiting for it',
+      unreachable: '{{site}} cannot be reached',
+      timeout: '{{site}} did not answer in time',
+    },
   },
   identity: {
     heading: 'Identity service',

@@ -20,10 +20,17 @@ export const fr: Messages = {
       partial: 'réponse partielle',
       error: 'injoignable',
       timeout: 'délai dépassé',
+      down: 'hors service',
     },
     latency: '{{ms}} ms',
     retry: 'Réessayer',
     retryLabel: 'Vérifier à nouveau {{site}}',
+    trouble: {
+      down: '{{site}} est considéré hors service après des échecs répétés ; Passerelle le réessaie dans {{seconds}} s',
+      busy: '{{site}} est saturé : trop de requêtes l’attendaient déjà',
+      unreachable: '{{site}} est injoignable',
+      timeout: '{{site}} n’a pas répondu à temps',
+    },
   },
   identity: {
     heading: 'Service d’identités',

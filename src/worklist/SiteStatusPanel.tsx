@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { siteProbeQuery } from '../adapters/probeSite.ts';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
 import type { SiteSearchStatus } from './siteSearchStatus.ts';
+import { siteTroubleText } from '../shell/siteTroubleText.ts';
 
 interface Props {
   config: PublicConfig;
@@ -35,24 +36,25 @@ function ProbedSiteStatus({ site }: { site: PublicSite }) {
   const probe = useQuery(siteProbeQuery(site));
   const status: SiteSearchStatus = probe.isFetching || !probe.data
     ? { siteId: site.id, state: 'loading', truncated: false }
-    : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }) };
+    : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }), ...(probe.data.trouble && { trouble: probe.data.trouble }) };
   return <SiteStatusLine site={site} status={status} onRetry={() => void probe.refetch()} />;
 }
 
 function SiteStatusLine({ site, status, onRetry, onMore }: { site: PublicSite; status: SiteSearchStatus; onRetry?: (siteId: string) => void; onMore?: (siteId: string) => void }) {
   const { t } = useTranslation();
   const failed = status.state === 'error' || status.state === 'timeout';
+  const down = status.state !== 'loading' && status.trouble?.kind === 'down';
   return (
-    <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} aria-live="polite">
+    <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} data-down={down ? 'true' : undefined} aria-live="polite">
       <span className="status-dot" aria-hidden="true" />
       <span className="status-name">{site.name}</span>
       <span className="status-text">
-        {t(`sites.state.${status.state}`)}
+        {down ? t('sites.state.down') : t(`sites.state.${status.state}`)}
         {status.ms !== undefined && status.state !== 'loading' && ` · ${t('sites.latency', { ms: status.ms })}`}
       </span>
       {status.error && status.state !== 'loading' && (
         <span className="status-error" title={status.error}>
-          {status.error}
+          {status.trouble ? siteTroubleText(t, site.name, status.trouble) : status.error}
         </span>
       )}
       {failed && onRetry && (

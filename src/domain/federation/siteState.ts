@@ -2,6 +2,8 @@
  * What the user is told about each archive: the state of the last query sent to it (deployment contract §4,
  * `[data-testid=site-status]`). A failure is a value with words, never a silently missing site.
  */
+import type { UpstreamTrouble } from './upstreamTrouble.ts';
+
 export type SiteState = 'loading' | 'ok' | 'partial' | 'error' | 'timeout';
 
 export interface SiteStatus {
@@ -11,6 +13,8 @@ export interface SiteStatus {
   ms?: number;
   /** What failed, in words (HTTP status and reason, network error, timeout). */
   error?: string;
+  /** When the gateway could not get an answer from the site: what happened (marked down, busy, unreachable, slow). */
+  trouble?: UpstreamTrouble;
 }
 
 export type IdentityState = 'ok' | 'unavailable' | 'not-configured';

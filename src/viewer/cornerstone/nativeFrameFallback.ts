@@ -9,10 +9,12 @@
  * HTTP error; the frame is then asked for once more as native little endian, and kept only when it is exactly a
  * native frame's size, since some archives send a codestream they cannot convert under that label.
  *
- * Failures are turned into errors that say what the archive answered, so the slice shows a reason.
+ * Failures are turned into errors that say what the archive answered, or which site the gateway could not reach,
+ * so the slice shows a reason.
  */
 import { metaData, registerImageLoader, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
 
 /** The Accept of a native frame in Explicit VR Little Endian (PS3.18 Table 8.7.3-4, the default). */
 const NATIVE_LITTLE_ENDIAN = 'multipart/related; type="application/octet-stream"';
@@ -74,6 +76,9 @@ function loadWithNativeFallback(imageId: string, options?: Record<string, unknow
   const load = dicomImageLoader.wadors.loadImage as (id: string, loadOptions?: Record<string, unknown>) => Types.IImageLoadObject;
   const first = load(imageId, options);
   const promise = first.promise.catch(async (error: unknown) => {
+    // The gateway could not reach the site: asking again in another syntax would only add to its trouble.
+    const trouble = siteTroubleOfXhr(error);
+    if (trouble) throw trouble;
     const refusal = archiveRefusal(error);
     if (!refusal) throw error;
     askedAsNative.add(imageId);

@@ -8,6 +8,8 @@ import { cache, Enums, eventTarget, type StackViewport, type Types } from '@corn
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
+import type { UpstreamTrouble } from '../../domain/federation/upstreamTrouble.ts';
+import { troubleOf } from '../../adapters/siteTrouble.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
@@ -32,6 +34,8 @@ export interface StackViewportSnapshot {
   voi: VoiWindow | undefined;
   /** Why the current image is not shown, when `state` is `error`. */
   error: string | undefined;
+  /** When the image failed because the gateway could not get it from its site: what happened to the site. */
+  trouble: UpstreamTrouble | undefined;
   /** Magnification relative to fitting the image. */
   zoom: number | undefined;
   /** Patient directions at the edges, from the camera. */
@@ -98,7 +102,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const imageIds = images.map((image) => image.imageId);
   registerMetadata(images);
 
-  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
+  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, trouble: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
   const update = (change: Partial<StackViewportSnapshot>) => {
     const next = { ...snapshot, ...change };
@@ -152,6 +156,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       state: 'ready',
       imageIndex: index,
       error: undefined,
+      trouble: undefined,
       voi: range ? rangeToWindow(range) : undefined,
       zoom,
       markers: currentMarkers(viewport),
@@ -176,7 +181,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     if (index === -1 || index !== wanted) return;
     failedIndex = index;
     firstImageShown();
-    update({ state: 'error', imageIndex: index, error: errorText(detail.error) });
+    update({ state: 'error', imageIndex: index, error: errorText(detail.error), trouble: troubleOf(detail.error) });
   };
   element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
   element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
@@ -199,7 +204,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const failed = (index: number) => (error: unknown) => {
     if (index === wanted) failedIndex = index;
     firstImageShown();
-    if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error) });
+    if (index === wanted) update({ state: 'error', imageIndex: index, error: errorText(error), trouble: troubleOf(error) });
   };
   if (images.length === 0) {
     firstImageShown();
