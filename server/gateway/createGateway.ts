@@ -1,7 +1,7 @@
 /**
  * The gateway: serves the built app with SPA fallback, the browser's view of the configuration, and the
- * same-origin proxies `/sites/{id}/dicom-web/...` and `/identity/pixm/...` (deployment contract §2).
- * It proxies nowhere else.
+ * same-origin proxies `/sites/{id}/dicom-web/...` and `/identity/pixm/...` (deployment contract §2), each
+ * upstream behind its own concurrency bound and circuit breaker (`upstreamGuard.ts`). It proxies nowhere else.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
 import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import { securityHeaders } from './securityHeaders.ts';
-import { proxyRequest } from './proxyRequest.ts';
+import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
 
 export interface GatewayOptions {
@@ -18,6 +18,8 @@ export interface GatewayOptions {
   /** Folder of the built app (`dist/`); without it only the API routes answer. */
   staticDir?: string;
   logger?: boolean;
+  /** The circuit breakers' clock (tests drive it; default `Date.now`). */
+  now?: () => number;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
@@ -29,6 +31,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const { config } = options;
   const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 2000 } });
   const sites = new Map(config.sites.map((site) => [site.id, site]));
+  // One guard per upstream for the gateway's whole life: its slots and its circuit are shared by every user.
+  const siteGuards = new Map(config.sites.map((site) => [site.id, createUpstreamGuard(`site ${site.id}`, site.timeoutMs ?? DEFAULT_SITE_TIMEOUT_MS, site, options.now)]));
+  const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
   app.addHook('onRequest', async (_request, reply) => {
@@ -45,14 +50,15 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     const siteMatch = SITE_PREFIX.exec(rawPath);
     if (siteMatch) {
       const site = sites.get(siteMatch[1] ?? '');
-      if (!site) return notFound(reply, `unknown site "${siteMatch[1] ?? ''}"`);
-      return forward(request, reply, site.dicomweb, siteMatch[2] ?? '', query, `site ${site.id}`, site.timeoutMs ?? DEFAULT_SITE_TIMEOUT_MS);
+      const guard = siteGuards.get(siteMatch[1] ?? '');
+      if (!site || !guard) return notFound(reply, `unknown site "${siteMatch[1] ?? ''}"`);
+      return forward(request, reply, site.dicomweb, siteMatch[2] ?? '', query, guard);
     }
     const identityMatch = IDENTITY_PREFIX.exec(rawPath);
     if (identityMatch) {
       const pixm = config.identity?.pixm;
       if (!pixm) return notFound(reply, 'no identity service is configured');
-      return forward(request, reply, pixm, identityMatch[1] ?? '', query, 'identity service', IDENTITY_TIMEOUT_MS);
+      return forward(request, reply, pixm, identityMatch[1] ?? '', query, identityGuard);
     }
     return notFound(reply, 'not found');
   };
@@ -103,13 +109,12 @@ async function forward(
   base: string,
   rest: string,
   query: string,
-  label: string,
-  timeoutMs: number,
+  guard: UpstreamGuard,
 ) {
   const target = upstreamUrlFor(base, rest.replace(/^\//, ''), query);
   if (!target.ok) {
     return reply.code(400).header('cache-control', 'no-store').send({ error: `refused: ${target.reason}` });
   }
-  await proxyRequest(request, reply, { label, url: target.url, timeoutMs });
+  await guardedProxy(request, reply, guard, target.url);
   return reply;
 }

@@ -2,10 +2,12 @@
  * Streams one GET/HEAD request to an upstream (a site's DICOMweb root or the PIXm base) and its answer back.
  * Bodies are piped, never buffered: a multipart answer of hundreds of megabytes passes through in chunks.
  * The per-upstream timeout covers the wait for the answer and any silence while its body streams.
+ * How the exchange ended is reported once, for the upstream's circuit breaker.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { connectionFailure, isFailureStatus } from './upstreamFailure.ts';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'range', 'if-none-match', 'if-modified-since', 'if-range'] as const;
 const FORWARDED_RESPONSE_HEADERS = [
@@ -31,7 +33,19 @@ export interface ProxyTarget {
   timeoutMs: number;
 }
 
-export function proxyRequest(request: FastifyRequest, reply: FastifyReply, target: ProxyTarget): Promise<void> {
+/**
+ * How an exchange with the upstream ended: it answered (with a status that is not a failure, its body sent to
+ * the end or until the client went away), it failed (see `upstreamFailure.ts`), or the client went away before
+ * the upstream answered, which tells nothing about the upstream.
+ */
+export type UpstreamOutcome = { kind: 'answered'; status: number } | { kind: 'failed'; reason: string } | { kind: 'abandoned' };
+
+export function proxyRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: ProxyTarget,
+  onOutcome: (outcome: UpstreamOutcome) => void = () => undefined,
+): Promise<void> {
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = request.headers[name];
@@ -42,6 +56,14 @@ export function proxyRequest(request: FastifyRequest, reply: FastifyReply, targe
 
   return new Promise<void>((resolve) => {
     let settled = false;
+    let clientGone = false;
+    let timedOut = false;
+    let reported = false;
+    const report = (outcome: UpstreamOutcome) => {
+      if (reported) return;
+      reported = true;
+      onOutcome(outcome);
+    };
     const fail = (status: number, message: string) => {
       if (settled) return;
       settled = true;
@@ -59,27 +81,44 @@ export function proxyRequest(request: FastifyRequest, reply: FastifyReply, targe
         return;
       }
       settled = true;
-      reply.code(answer.statusCode ?? 502);
+      const status = answer.statusCode ?? 502;
+      if (isFailureStatus(status)) report({ kind: 'failed', reason: `HTTP ${status}` });
+      reply.code(status);
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = answer.headers[name];
         if (value !== undefined) reply.header(name, value);
       }
       reply.header('cache-control', 'no-store');
-      answer.on('error', () => reply.raw.destroy());
+      // The body is the upstream's answer until it ends; a break or a silence before that is the upstream's failure.
+      answer.on('end', () => report({ kind: 'answered', status }));
+      const broken = (reason: string) => {
+        report(clientGone ? { kind: 'answered', status } : { kind: 'failed', reason });
+        reply.raw.destroy();
+      };
+      answer.on('error', (error: NodeJS.ErrnoException) => broken(timedOut ? `no data within ${target.timeoutMs} ms` : connectionFailure(error)));
+      answer.on('aborted', () => broken(timedOut ? `no data within ${target.timeoutMs} ms` : 'connection broken while sending its answer'));
       reply.send(answer);
       resolve();
     });
 
     upstream.setTimeout(target.timeoutMs, () => {
+      timedOut = true;
+      if (!settled) report({ kind: 'failed', reason: `no answer within ${target.timeoutMs} ms` });
       fail(504, `${target.label} did not answer within ${target.timeoutMs} ms`);
       upstream.destroy(new Error('timeout'));
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
+      if (settled) return;
+      const reason = connectionFailure(error);
+      report(clientGone ? { kind: 'abandoned' } : { kind: 'failed', reason });
       const code = error.code ? ` (${error.code})` : '';
       fail(502, `${target.label} is unreachable${code}`);
     });
     reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) upstream.destroy();
+      if (reply.raw.writableFinished) return;
+      clientGone = true;
+      if (!settled) report({ kind: 'abandoned' });
+      upstream.destroy();
     });
     upstream.end();
   });

@@ -14,6 +14,10 @@ beforeAll(async () => {
     const path = req.url ?? '';
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (path === '/hang') return;
+    if (path === '/marked-down') {
+      res.writeHead(503, { 'retry-after': '5', 'content-type': 'application/json' }).end('{"error":"site cgfl is marked down","upstream":"site cgfl","siteDown":true}');
+      return;
+    }
     if (path === '/slow504') {
       setTimeout(() => res.writeHead(504).end('504'), 300);
       return;
@@ -74,6 +78,14 @@ describe('getWithRetry', () => {
 });
 
 describe('retryAfterMs', () => {
+  it('does not wait out a long Retry-After (a site marked down by the gateway): the answer comes at once', async () => {
+    const slept: number[] = [];
+    const answer = await getWithRetry(`${base}/marked-down`, { deadlineMs: 30_000, sleep: async (ms) => void slept.push(ms) });
+    expect(answer.kind === 'response' && answer.response.status).toBe(503);
+    expect(hits.get('/marked-down')).toBe(1);
+    expect(slept).toEqual([]);
+  });
+
   it('reads seconds and HTTP dates', () => {
     expect(retryAfterMs('3')).toBe(3000);
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);

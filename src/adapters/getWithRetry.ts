@@ -1,11 +1,15 @@
 /**
  * An idempotent GET with a deadline and bounded retries: only on 429, 502, 503, 504 or a network error, with
  * jittered exponential backoff, honouring `Retry-After`, and never past the deadline — a hung site is cut off at
- * its timeout, retries included.
+ * its timeout, retries included. A `Retry-After` longer than a couple of seconds (the gateway holding a site marked
+ * down for its back-off) is not waited for: the reader is told at once.
  */
 import { fetchWithTimeout, type TimedResponse } from './fetchWithTimeout.ts';
 
 const RETRIABLE = new Set([429, 502, 503, 504]);
+
+/** The longest `Retry-After` worth waiting for within one request. */
+export const MAX_HINTED_WAIT_MS = 2000;
 
 export interface GetOptions {
   headers?: Record<string, string>;
@@ -52,6 +56,7 @@ export async function getWithRetry(url: string, options: GetOptions): Promise<Ti
       (answer.kind === 'response' && RETRIABLE.has(answer.response.status)) || answer.kind === 'network-error';
     if (!retriable || attempt >= maxAttempts) return { ...answer, ms: elapsed };
     const hinted = answer.kind === 'response' ? retryAfterMs(answer.response.headers.get('retry-after')) : undefined;
+    if (hinted !== undefined && hinted > MAX_HINTED_WAIT_MS) return { ...answer, ms: elapsed };
     const backoff = hinted ?? 200 * 2 ** (attempt - 1) * (0.5 + random());
     // Never start an attempt that cannot finish: a 504 that took the site's whole timeout is not retried.
     const attemptTook = performance.now() - attemptStarted;

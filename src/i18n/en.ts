@@ -19,6 +19,7 @@ export const en = {
       error: 'unreachable',
       timeout: 'timed out',
       'not-searched': 'not searched',
+      down: 'down',
     },
     notSearched: {
       'identity-not-configured': 'no identity service is configured, so this patient’s identifier at this site is not known',
@@ -37,6 +38,12 @@ export const en = {
     latency: '{{ms}} ms',
     retry: 'Retry',
     retryLabel: 'Check {{site}} again',
+    trouble: {
+      down: '{{site}} is marked down after repeated failures; Passerelle tries it again in {{seconds}} s',
+      busy: '{{site}} is busy: too many requests were already waiting for it',
+      unreachable: '{{site}} cannot be reached',
+      timeout: '{{site}} did not answer in time',
+    },
   },
   identity: {
     heading: 'Identity service',

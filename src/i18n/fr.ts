@@ -21,6 +21,7 @@ export const fr: Messages = {
       error: 'injoignable',
       timeout: 'délai dépassé',
       'not-searched': 'non interrogé',
+      down: 'hors service',
     },
     notSearched: {
       'identity-not-configured': 'aucun service d’identités n’est configuré : l’identifiant de ce patient dans ce site est inconnu',
@@ -39,6 +40,12 @@ export const fr: Messages = {
     latency: '{{ms}} ms',
     retry: 'Réessayer',
     retryLabel: 'Vérifier à nouveau {{site}}',
+    trouble: {
+      down: '{{site}} est considéré hors service après des échecs répétés ; Passerelle le réessaie dans {{seconds}} s',
+      busy: '{{site}} est saturé : trop de requêtes l’attendaient déjà',
+      unreachable: '{{site}} est injoignable',
+      timeout: '{{site}} n’a pas répondu à temps',
+    },
   },
   identity: {
     heading: 'Service d’identités',

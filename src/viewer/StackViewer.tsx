@@ -24,6 +24,7 @@ import { OrientationMarkerLabels } from './OrientationMarkerLabels.tsx';
 import { SliceScrollBar } from './SliceScrollBar.tsx';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { isTextEntry } from '../shell/isTextEntry.ts';
+import { siteTroubleText } from '../shell/siteTroubleText.ts';
 
 /** What the toolbar and the synchronisation of viewports can ask of a viewport. */
 export interface ViewportControls {
@@ -79,7 +80,7 @@ export function StackViewer(props: StackViewerProps) {
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
   useLoadedCountAttribute(viewportRef, imageIds);
   const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool, site.timeoutMs);
-  const { state, imageIndex, imageCount, voi, error, zoom, markers, presentation } = snapshot;
+  const { state, imageIndex, imageCount, voi, error, trouble, zoom, markers, presentation } = snapshot;
   const frame = frames[imageIndex];
   const locale = displayLocale(i18n.resolvedLanguage);
   const text = useMemo(() => overlayText(frames[0]?.instance, locale), [frames, locale]);
@@ -170,7 +171,7 @@ export function StackViewer(props: StackViewerProps) {
       {state === 'loading' && <p className="viewport-message">{t('viewer.loadingImage')}</p>}
       {state === 'error' && (
         <p className="viewport-message error" role="alert" data-testid="viewport-error">
-          {t('viewer.imageFailed', { number: imageIndex + 1, reason: imageFailureText(t, error, site.name) })}
+          {t('viewer.imageFailed', { number: imageIndex + 1, reason: trouble ? siteTroubleText(t, site.name, trouble) : imageFailureText(t, error, site.name) })}
         </p>
       )}
     </div>

@@ -14,6 +14,7 @@ import type { SeriesSummary } from '../domain/viewer/seriesChoice.ts';
 import type { WorkspacePlan } from './workspacePlan.ts';
 import { ComparisonBar } from './comparison/ComparisonBar.tsx';
 import { useHangingProtocol } from './comparison/useHangingProtocol.ts';
+import { failureReason } from '../shell/siteTroubleText.ts';
 import './viewer.css';
 
 /** Cornerstone3D comes with this chunk only: the worklist never loads it. */
@@ -95,7 +96,7 @@ function StudyView({ config, site, studyUid }: { config: PublicConfig; site: Pub
     </Stage>
   );
 
-  if (series.isError) return placeholder(t('viewer.seriesFailed', { site: site.name, reason: series.error.message }));
+  if (series.isError) return placeholder(t('viewer.seriesFailed', { site: site.name, reason: failureReason(t, site.name, series.error) }));
   if (series.data && !first && series.data.series.some(isReportSeries)) {
     return (
       <div className="viewer-stage single report-only">

@@ -9,6 +9,7 @@ import { StackViewer, type StackViewerProps } from './StackViewer.tsx';
 import { seriesFramesQuery } from './studyStackQueries.ts';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
 import { usePrefetchHold } from './cornerstone/usePrefetchHold.ts';
+import { failureReason } from '../shell/siteTroubleText.ts';
 
 type SlotProps = Omit<StackViewerProps, 'frames' | 'seriesUid'> & {
   site: PublicSite;
@@ -47,7 +48,7 @@ export function ViewportSlot(props: SlotProps) {
   const placeholder = (message?: string) => <ViewportPlaceholder siteId={site.id} studyUid={studyUid} seriesUid={seriesUid} viewportIndex={viewportIndex} message={message} />;
   let content;
   if (frames.isError) {
-    content = placeholder(t('viewer.metadataFailed', { site: site.name, reason: frames.error.message }));
+    content = placeholder(t('viewer.metadataFailed', { site: site.name, reason: failureReason(t, site.name, frames.error) }));
   } else if (frames.data && frames.data.length === 0) {
     content = placeholder(t('viewer.noImageSeries'));
   } else if (!frames.data) {

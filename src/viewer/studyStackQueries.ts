@@ -4,6 +4,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { describeHttpFailure } from '../adapters/describeHttpFailure.ts';
+import { siteFailure, siteIdOfUrl } from '../adapters/siteTrouble.ts';
 import { getWithRetry } from '../adapters/getWithRetry.ts';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
@@ -22,7 +23,10 @@ async function getDicomJson(url: string, deadlineMs: number, signal: AbortSignal
   if (answer.kind === 'network-error') throw new Error(answer.message);
   if (answer.kind === 'aborted') throw new Error('cancelled');
   if (answer.response.status === 204) return [];
-  if (!answer.response.ok) throw new Error(await describeHttpFailure(answer.response));
+  if (!answer.response.ok) {
+    const siteId = siteIdOfUrl(url);
+    throw siteId ? await siteFailure(siteId, answer.response) : new Error(await describeHttpFailure(answer.response));
+  }
   return answer.response.json();
 }
 

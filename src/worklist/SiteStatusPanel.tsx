@@ -4,6 +4,7 @@ import { siteProbeQuery } from '../adapters/probeSite.ts';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
 import type { SiteSearchStatus } from './siteSearchStatus.ts';
 import { siteStatusReasons } from './siteStatusReasons.ts';
+import { siteTroubleText } from '../shell/siteTroubleText.ts';
 
 interface Props {
   config: PublicConfig;
@@ -39,7 +40,7 @@ function ProbedSiteStatus({ config, site }: { config: PublicConfig; site: Public
   const probe = useQuery(siteProbeQuery(site));
   const status: SiteSearchStatus = probe.isFetching || !probe.data
     ? { siteId: site.id, state: 'loading', truncated: false }
-    : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }) };
+    : { siteId: site.id, state: probe.data.state, truncated: false, ...(probe.data.ms !== undefined && { ms: probe.data.ms }), ...(probe.data.error && { error: probe.data.error }), ...(probe.data.trouble && { trouble: probe.data.trouble }) };
   return <SiteStatusLine config={config} site={site} status={status} onRetry={() => void probe.refetch()} />;
 }
 
@@ -72,12 +73,13 @@ function SiteStatusLine({ config, site, status, onRetry, onMore }: LineProps) {
   const reasons = siteStatusReasons(status, (siteId) => config.sites.find((candidate) => candidate.id === siteId)?.name ?? siteId);
   // A site the search did not ask says nothing of its archive: whether it is up is told beside the reason.
   const showReachability = status.state === 'not-searched' || status.waitingFor !== undefined;
+  const down = status.state !== 'loading' && status.trouble?.kind === 'down';
   return (
-    <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} aria-live="polite">
+    <div className={`status-badge state-${status.state}`} data-testid="site-status" data-site-id={site.id} data-state={status.state} data-down={down ? 'true' : undefined} aria-live="polite">
       <span className="status-dot" aria-hidden="true" />
       <span className="status-name">{site.name}</span>
       <span className="status-text">
-        {t(`sites.state.${status.state}`)}
+        {down ? t('sites.state.down') : t(`sites.state.${status.state}`)}
         {status.ms !== undefined && status.state !== 'loading' && ` · ${t('sites.latency', { ms: status.ms })}`}
       </span>
       {reasons.length > 0 && (
@@ -88,7 +90,7 @@ function SiteStatusLine({ config, site, status, onRetry, onMore }: LineProps) {
       {showReachability && <ArchiveReachability site={site} />}
       {status.error && status.state !== 'loading' && (
         <span className="status-error" title={status.error}>
-          {status.error}
+          {status.trouble ? siteTroubleText(t, site.name, status.trouble) : status.error}
         </span>
       )}
       {failed && onRetry && (

@@ -1,6 +1,7 @@
 import type { SiteOutcome } from '../domain/federation/archive.ts';
 import type { NotSearchedReason, SiteReach, WaitingReason } from '../domain/federation/siteReach.ts';
 import type { SiteState } from '../domain/federation/siteState.ts';
+import type { UpstreamTrouble } from '../domain/federation/upstreamTrouble.ts';
 
 /** What a site's row in the status panel says after a search: its first query's latency, the worst state. */
 export interface SiteSearchStatus {
@@ -8,6 +9,8 @@ export interface SiteSearchStatus {
   state: SiteState;
   ms?: number;
   error?: string;
+  /** When the gateway could not get an answer from the site: what happened to it. */
+  trouble?: UpstreamTrouble;
   truncated: boolean;
   /** Why the site was not searched (state `not-searched`), most telling first. */
   notSearched?: NotSearchedReason[];

@@ -114,6 +114,38 @@ describe('runtime configuration', () => {
     });
   });
 
+  it('takes an optional concurrency bound and circuit breaker per site and for the identity service', () => {
+    const result = validateRuntimeConfig({
+      sites: [site({ maxConcurrentRequests: 4, circuitBreaker: { failureThreshold: 5, initialBackoffMs: 2000, maxBackoffMs: 30_000 } })],
+      identity: { pixm: 'http://127.0.0.1:8150/fhir', maxConcurrentRequests: 2, circuitBreaker: {} },
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.config.sites[0]?.maxConcurrentRequests).toBe(4);
+      expect(result.config.sites[0]?.circuitBreaker).toEqual({ failureThreshold: 5, initialBackoffMs: 2000, maxBackoffMs: 30_000 });
+      expect(toPublicConfig(result.config, 8000)).not.toHaveProperty(['sites', 0, 'maxConcurrentRequests']);
+    }
+  });
+
+  it.each([
+    [{ maxConcurrentRequests: 0 }, 'sites[0].maxConcurrentRequests: must be at least 1'],
+    [{ maxConcurrentRequests: 2.5 }, 'sites[0].maxConcurrentRequests: must be a whole number of requests'],
+    [{ maxConcurrentRequests: 'many' }, 'sites[0].maxConcurrentRequests: must be a number of requests'],
+    [{ circuitBreaker: { failureThreshold: 0 } }, 'sites[0].circuitBreaker.failureThreshold: must be at least 1'],
+    [{ circuitBreaker: { initialBackoffMs: 50 } }, 'sites[0].circuitBreaker.initialBackoffMs: must be at least 100'],
+    [{ circuitBreaker: { initialBackoffMs: 10_000, maxBackoffMs: 5000 } }, 'sites[0].circuitBreaker.maxBackoffMs: must be at least initialBackoffMs (10000)'],
+  ])('refuses the protection settings %o, naming the field', (overrides, message) => {
+    const result = validateRuntimeConfig({ sites: [site(overrides)] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContain(message);
+  });
+
+  it('refuses an unknown circuit breaker setting', () => {
+    const result = validateRuntimeConfig({ sites: [site({ circuitBreaker: { threshold: 3 } })] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/sites\[0\]\.circuitBreaker.*threshold/);
+  });
+
   it('tells the browser no upstream URL', () => {
     const result = validateRuntimeConfig({ sites: [site(), second()], identity: { pixm: 'http://10.1.2.3/fhir' } });
     if (!result.ok) throw new Error('expected a valid config');

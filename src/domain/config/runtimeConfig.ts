@@ -19,24 +19,62 @@ const httpUrl = z
 
 const nonEmpty = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty');
 
+const milliseconds = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const DEFAULT_INITIAL_BACKOFF_MS = 5000;
+const DEFAULT_MAX_BACKOFF_MS = 60_000;
+
+/** Requests the gateway sends to one upstream at once; more wait their turn (default 8). */
+const maxConcurrentRequests = z
+  .number({ error: 'must be a number of requests' })
+  .int('must be a whole number of requests')
+  .min(1, 'must be at least 1')
+  .max(256, 'must be at most 256');
+
+/**
+ * When the gateway stops sending to a failing upstream: after `failureThreshold` consecutive failures (default 3)
+ * it answers 503 at once for `initialBackoffMs` (default 5000), then lets one probe through; each failed probe
+ * doubles the back-off up to `maxBackoffMs` (default 60000).
+ */
+const circuitBreaker = z
+  .strictObject({
+    failureThreshold: z
+      .number({ error: 'must be a number of failures' })
+      .int('must be a whole number of failures')
+      .min(1, 'must be at least 1')
+      .max(100, 'must be at most 100')
+      .optional(),
+    initialBackoffMs: milliseconds(100, 600_000).optional(),
+    maxBackoffMs: milliseconds(100, 3_600_000).optional(),
+  })
+  .superRefine((settings, ctx) => {
+    const initial = settings.initialBackoffMs ?? DEFAULT_INITIAL_BACKOFF_MS;
+    const max = settings.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
+    if (max < initial) ctx.addIssue({ code: 'custom', path: ['maxBackoffMs'], message: `must be at least initialBackoffMs (${initial})` });
+  });
+
 export const siteConfigSchema = z.strictObject({
   id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
   name: nonEmpty,
   dicomweb: httpUrl,
   issuerOfPatientId: nonEmpty,
   patientIdSystem: nonEmpty,
-  timeoutMs: z
-    .number({ error: 'must be a number of milliseconds' })
-    .int('must be a whole number of milliseconds')
-    .min(100, 'must be at least 100')
-    .max(600_000, 'must be at most 600000')
-    .optional(),
+  timeoutMs: milliseconds(100, 600_000).optional(),
+  maxConcurrentRequests: maxConcurrentRequests.optional(),
+  circuitBreaker: circuitBreaker.optional(),
 });
 
 export const runtimeConfigSchema = z
   .strictObject({
     sites: z.array(siteConfigSchema, { error: 'must be a list of sites' }).min(1, 'must list at least one site'),
-    identity: z.strictObject({ pixm: httpUrl.optional() }).optional(),
+    identity: z
+      .strictObject({ pixm: httpUrl.optional(), maxConcurrentRequests: maxConcurrentRequests.optional(), circuitBreaker: circuitBreaker.optional() })
+      .optional(),
     viewer: z
       .strictObject({
         /** Bytes of decoded images the viewer keeps, in MiB (default: a quarter of the device's memory, at most 1 GiB). */
@@ -85,6 +123,14 @@ export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
 /** Default per-request timeout towards a site when the configuration names none. */
 export const DEFAULT_SITE_TIMEOUT_MS = 8000;
+
+/** Default bound on the requests in flight towards one upstream. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+
+/** Default circuit breaker of an upstream (see `circuitBreaker` above). */
+export const DEFAULT_CIRCUIT_BREAKER = { failureThreshold: 3, initialBackoffMs: DEFAULT_INITIAL_BACKOFF_MS, maxBackoffMs: DEFAULT_MAX_BACKOFF_MS } as const;
+
+export type CircuitBreakerConfig = z.infer<typeof circuitBreaker>;
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; errors: string[] };
 

@@ -3,6 +3,8 @@
  * `[data-testid=site-status]`). A failure is a value with words, never a silently missing site. `not-searched`:
  * the search did not ask this site (no identifier of the patient is known there, see `siteReach`).
  */
+import type { UpstreamTrouble } from './upstreamTrouble.ts';
+
 export type SiteState = 'loading' | 'ok' | 'partial' | 'error' | 'timeout' | 'not-searched';
 
 export interface SiteStatus {
@@ -12,6 +14,8 @@ export interface SiteStatus {
   ms?: number;
   /** What failed, in words (HTTP status and reason, network error, timeout). */
   error?: string;
+  /** When the gateway could not get an answer from the site: what happened (marked down, busy, unreachable, slow). */
+  trouble?: UpstreamTrouble;
 }
 
 export type IdentityState = 'ok' | 'unavailable' | 'not-configured';

@@ -6,7 +6,8 @@
  *   frame endpoint is not asked again in another syntax. The instance is taken whole, as stored, and decoded in
  *   the browser; the rest of its series goes straight to the instance too. An instance whose metadata names a
  *   stored syntax without a frame representation (big endian, deflated) goes there at once.
- * - Every request has the site's time limit.
+ * - Every request has the site's time limit. When the gateway says it could not reach the site (marked down, busy,
+ *   unreachable), nothing else is asked: the slice says what happened to the site (siteTrouble.ts).
  * - Whatever fails (the archive, the network, the metadata, the decoder, an exception thrown by the loader
  *   itself) rejects that one slice's promise with an ImageLoadFailure the viewport puts in words.
  */
@@ -14,6 +15,7 @@ import { registerImageLoader, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
+import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
 import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
 
 const DEFAULT_TIMEOUT_MS = 8000;
@@ -96,7 +98,9 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
   const address = frameAddress(imageId);
   const timeoutMs = address?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fail = (error: unknown): never => {
-    throw new ImageLoadFailure(failureOf(error, timeoutMs));
+    // The gateway could not get an answer from the site at all (down, busy, unreachable): said as the site's trouble.
+    if (error instanceof SiteTroubleError) throw error;
+    throw siteTroubleOfXhr(error) ?? new ImageLoadFailure(failureOf(error, timeoutMs));
   };
   if (address && (wholeInstanceSeries.has(address.seriesUrl) || hasNoFrameRepresentation(storedSyntaxInMetadata(imageId)))) {
     return { promise: loadFromStoredInstance(imageId, address, options).catch(fail), cancelFn: undefined };

@@ -10,6 +10,8 @@ import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { failureOfException, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { ImageLoadFailure } from './storedInstance.ts';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
+import type { UpstreamTrouble } from '../../domain/federation/upstreamTrouble.ts';
+import { troubleOf } from '../../adapters/siteTrouble.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
@@ -34,6 +36,8 @@ export interface StackViewportSnapshot {
   voi: VoiWindow | undefined;
   /** Why the current image is not shown, when `state` is `error`. */
   error: ImageFailure | undefined;
+  /** When the image failed because the gateway could not get it from its site: what happened to the site. */
+  trouble: UpstreamTrouble | undefined;
   /** Magnification relative to fitting the image. */
   zoom: number | undefined;
   /** Patient directions at the edges, from the camera. */
@@ -112,7 +116,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
   const imageIds = images.map((image) => image.imageId);
   registerMetadata(images);
 
-  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
+  let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, trouble: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
   const update = (change: Partial<StackViewportSnapshot>) => {
     const next = { ...snapshot, ...change };
@@ -179,6 +183,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       state: 'ready',
       imageIndex: index,
       error: undefined,
+      trouble: undefined,
       voi: range ? rangeToWindow(range) : undefined,
       zoom,
       markers: currentMarkers(viewport),
@@ -205,7 +210,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     clearTimeout(watchdog);
     failedIndex = index;
     firstImageShown();
-    update({ state: 'error', imageIndex: index, error: failureOf(detail.error) });
+    update({ state: 'error', imageIndex: index, error: failureOf(detail.error), trouble: troubleOf(detail.error) });
   };
   element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);
   element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
@@ -231,7 +236,7 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       clearTimeout(watchdog);
     }
     firstImageShown();
-    if (index === wanted) update({ state: 'error', imageIndex: index, error: failureOf(error) });
+    if (index === wanted) update({ state: 'error', imageIndex: index, error: failureOf(error), trouble: troubleOf(error) });
   };
   if (images.length === 0) {
     firstImageShown();

@@ -12,6 +12,7 @@ import { firstPartBody } from '../../domain/dicom/multipartBody.ts';
 import { dataSetStart, sniffDataSetSyntax } from '../../domain/dicom/part10Syntax.ts';
 import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, STORED_INSTANCE_ACCEPT } from '../../domain/dicom/storedSyntax.ts';
 import { failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
+import { siteFailure, siteIdOfUrl, troubleOf } from '../../adapters/siteTrouble.ts';
 
 export interface StoredInstance {
   dataSet: dicomParser.DataSet;
@@ -86,6 +87,11 @@ async function retrieve(url: string, timeoutMs: number): Promise<StoredInstance>
     throw new ImageLoadFailure(timedOut ? { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) } : { kind: 'unreachable', detail: (error as Error).message });
   }
   if (!response.ok) {
+    const siteId = siteIdOfUrl(url);
+    if (siteId) {
+      const failure = await siteFailure(siteId, response.clone());
+      if (troubleOf(failure)) throw failure;
+    }
     const text = await response.text().catch(() => '');
     throw new ImageLoadFailure(failureOfStatus(response.status, errorDetail(text), Math.round(timeoutMs / 1000)));
   }

@@ -9,7 +9,7 @@ import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
 import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
 
-const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
+const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, trouble: undefined, zoom: undefined, markers: undefined, presentation: undefined };
 const noSubscription = () => () => undefined;
 
 // Cornerstone3D starts when this chunk is evaluated, not when the first viewport mounts: its decode workers load
