@@ -3,13 +3,13 @@
  * archiveSafeFrames.ts): no archive rendering or conversion, whatever the transfer syntax.
  */
 import { utilities } from '@cornerstonejs/core';
-import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { registerInstanceMetadata } from './instanceMetadata.ts';
 import { renderPath, startCornerstone } from './cornerstoneSetup.ts';
 
 /** Draws the frame `imageId` of `instance` (its WADO-RS metadata) into `canvas`. */
 export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string, instance: object): Promise<void> {
   startCornerstone();
-  dicomImageLoader.wadors.metaDataManager.add(imageId, instance as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1]);
+  registerInstanceMetadata(imageId, instance);
   const size = canvas.clientWidth || 64;
   canvas.width = Math.round(size * devicePixelRatio);
   canvas.height = Math.round(size * devicePixelRatio);

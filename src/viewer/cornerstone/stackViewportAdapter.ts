@@ -6,9 +6,9 @@
  */
 import { cache, Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
-import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { failureOfException, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { ImageLoadFailure } from './storedInstance.ts';
+import { registerInstanceMetadata } from './instanceMetadata.ts';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { UpstreamTrouble } from '../../domain/federation/upstreamTrouble.ts';
 import { troubleOf } from '../../adapters/siteTrouble.ts';
@@ -83,7 +83,7 @@ function zoomPan(viewport: StackViewport, zoom: number | undefined): ViewZoomPan
 function registerMetadata(images: readonly StackImage[]): void {
   for (const image of images) {
     if (image.frameNumber === 1) {
-      dicomImageLoader.wadors.metaDataManager.add(image.imageId, image.instance as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1]);
+      registerInstanceMetadata(image.imageId, image.instance);
     }
   }
 }
