@@ -6,11 +6,11 @@
  */
 import { cache, Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
-import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
+import { deferInstanceMetadata, registerInstanceMetadata } from './metadataGate.ts';
 import { awaitFirstImage, createStackPrefetcher } from './stackPrefetcher.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
 import { applyViewCommand, cornerstoneZoom, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
@@ -22,6 +22,14 @@ export interface StackImage {
   instance: object;
   /** 1-based frame number in its instance: metadata is registered once per instance, on frame 1. */
   frameNumber: number;
+  /** Where `instance` is not the full metadata (a large series): reads it, before the frame is requested. */
+  readMetadata?: () => Promise<object>;
+}
+
+/** The background reading of a large series' metadata, kept around the displayed image. */
+export interface MetadataReading {
+  centre(index: number, window: number): void;
+  pause(): void;
 }
 
 export interface StackViewportSnapshot {
@@ -74,12 +82,16 @@ function zoomPan(viewport: StackViewport, zoom: number | undefined): ViewZoomPan
   return { zoom, pan: [pan[0], pan[1]] };
 }
 
-function registerMetadata(images: readonly StackImage[]): void {
+/** Registers the images' metadata, or defers it to their read; the returned function forgets the deferred ones. */
+function registerMetadata(images: readonly StackImage[]): () => void {
+  const forget: (() => void)[] = [];
   for (const image of images) {
-    if (image.frameNumber === 1) {
-      dicomImageLoader.wadors.metaDataManager.add(image.imageId, image.instance as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1]);
-    }
+    if (image.readMetadata) forget.push(deferInstanceMetadata(image.imageId, image.readMetadata));
+    else if (image.frameNumber === 1) registerInstanceMetadata(image.imageId, image.instance);
   }
+  return () => {
+    for (const undo of forget) undo();
+  };
 }
 
 function errorText(error: unknown): string {
@@ -89,14 +101,17 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-/** Enables `element` as a stack viewport showing `images` from `initialIndex`. */
-export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, initialIndex = 0): StackViewportAdapter {
+/**
+ * Enables `element` as a stack viewport showing `images` from `initialIndex`; `metadataReading`, for a large
+ * series, is kept around the displayed image with the prefetch window.
+ */
+export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, initialIndex = 0, metadataReading?: MetadataReading): StackViewportAdapter {
   startCornerstone();
   sequence += 1;
   const viewportId = `passerelle-stack-${sequence}`;
   const toolGroupId = `passerelle-tools-${sequence}`;
   const imageIds = images.map((image) => image.imageId);
-  registerMetadata(images);
+  const forgetDeferred = registerMetadata(images);
 
   let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
@@ -158,7 +173,9 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       presentation: zoomPan(viewport, zoom),
     });
     firstImageShown();
-    prefetcher.centre(index, capacity());
+    const window = capacity();
+    metadataReading?.centre(index, window);
+    prefetcher.centre(index, window);
   };
   const onVoi = (event: Event) => {
     const range = (event as CustomEvent<{ range?: { lower: number; upper: number } }>).detail.range;
@@ -239,6 +256,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
     destroy() {
       firstImageShown();
       prefetcher.destroy();
+      metadataReading?.pause();
+      forgetDeferred();
       unprotect();
       resizeObserver.disconnect();
       element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);

@@ -6,7 +6,7 @@ import { setRenderPathSetting, startCornerstone } from './cornerstoneSetup.ts';
 import { setImageCacheLimit } from './imageCache.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
-import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
+import { createStackViewport, type MetadataReading, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
 
 const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, zoom: undefined, markers: undefined, presentation: undefined };
 const noSubscription = () => () => undefined;
@@ -15,8 +15,11 @@ const noSubscription = () => () => undefined;
 // while React renders the workspace.
 startCornerstone();
 
-/** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
-export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool) {
+/**
+ * A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series).
+ * `metadataReading`: the background reading of a large series' metadata, which follows the displayed image.
+ */
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool, metadataReading?: MetadataReading) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
   const viewerConfig = useQuery(publicConfigQuery).data?.viewer;
@@ -32,13 +35,13 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return undefined;
-    const created = createStackViewport(element, images, primaryRef.current);
+    const created = createStackViewport(element, images, primaryRef.current, 0, metadataReading);
     setAdapter(created);
     return () => {
       setAdapter(undefined);
       created.destroy();
     };
-  }, [elementRef, images]);
+  }, [elementRef, images, metadataReading]);
 
   useEffect(() => {
     primaryRef.current = primaryTool;
