@@ -27,9 +27,9 @@ export async function showsImage(page: Page, target: Target): Promise<boolean> {
 /** Intervals between the starts of successive first-image polls (their resolution), all runs. */
 export const pollIntervals: number[] = [];
 
-export async function waitForFirstImage(page: Page, viewer: ViewerName, target: Target, started: number): Promise<number> {
+export async function waitForFirstImage(page: Page, viewer: ViewerName, target: Target, started: number, timeoutMs = FIRST_IMAGE_TIMEOUT_MS): Promise<number> {
   let previous: number | undefined;
-  while (Date.now() - started < FIRST_IMAGE_TIMEOUT_MS) {
+  while (Date.now() - started < timeoutMs) {
     const polled = Date.now();
     if (previous !== undefined) pollIntervals.push(polled - previous);
     previous = polled;
@@ -41,5 +41,5 @@ export async function waitForFirstImage(page: Page, viewer: ViewerName, target: 
     .locator('[data-testid=viewport]')
     .evaluateAll((elements) => elements.map((element) => `${element.getAttribute('data-state')}${element.textContent ? ` "${element.textContent.slice(0, 160)}"` : ''}`))
     .catch(() => []);
-  throw new Error(`${viewer}: no image within ${FIRST_IMAGE_TIMEOUT_MS} ms (${page.url()}; viewports: ${states.join(' | ') || 'none'})`);
+  throw new Error(`${viewer}: no image within ${timeoutMs} ms (${page.url()}; viewports: ${states.join(' | ') || 'none'})`);
 }

@@ -8,7 +8,18 @@ import { wheelInPage } from './wheelInPage.ts';
 
 const SCROLL_MS = 3000;
 
-export async function measure(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, wheelIntervalMs: number): Promise<RunResult> {
+/**
+ * For a series larger than the cache holds: the series load is measured over `loadWindowMs` (not to its end), and the
+ * cached scroll over its first `scrollSlices` slices.
+ */
+export interface LargeSeriesMeasure {
+  loadWindowMs: number;
+  scrollSlices: number;
+  firstImageTimeoutMs: number;
+}
+
+export async function measure(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, wheelIntervalMs: number, large?: LargeSeriesMeasure): Promise<RunResult> {
+  const scrollSlices = large?.scrollSlices ?? sliceCount;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -16,11 +27,11 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
     // 1. First image.
     const started = Date.now();
     await page.goto(target.url, { waitUntil: 'commit', timeout: 60_000 });
-    const firstImageMs = await waitForFirstImage(page, viewer, target, started);
+    const firstImageMs = await waitForFirstImage(page, viewer, target, started, large?.firstImageTimeoutMs);
 
     // 3. Series load, left to the viewer.
     const cpu = watchCpu();
-    await waitForAllFrames(page, sliceCount, 60_000);
+    await waitForAllFrames(page, sliceCount, large?.loadWindowMs ?? 60_000);
     const loadBusyCores = cpu.stop();
     const frames = await frameTimings(page);
     const state = await readState(page);
@@ -37,7 +48,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
     await page.mouse.move(centre.x, centre.y);
     const walkDeadline = Date.now() + 120_000;
     let walked = 0;
-    for (let step = 1; step < sliceCount && Date.now() < walkDeadline; step += 1) {
+    for (let step = 1; step < scrollSlices && Date.now() < walkDeadline; step += 1) {
       const before = (await readState(page)).key;
       await page.mouse.wheel(0, 100);
       const stepDeadline = Date.now() + 5_000;
@@ -47,7 +58,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
     }
     await sleep(300);
     const changesBefore = (await readState(page)).changes.length;
-    const wheeled = await wheelInPage(page, centre, sliceCount, SCROLL_MS, wheelIntervalMs);
+    const wheeled = await wheelInPage(page, centre, scrollSlices, SCROLL_MS, wheelIntervalMs);
     const scrollMs = wheeled.elapsed;
     await sleep(100);
     const scrollChanges = (await readState(page)).changes.length - changesBefore;
@@ -56,7 +67,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
       firstImageMs,
       scrollFps: (scrollChanges / scrollMs) * 1000,
       scrollChanges,
-      scrollNote: `walked ${walked + 1}/${sliceCount} slices; ${wheeled.sent} wheel events on ${wheeled.target}`,
+      scrollNote: `walked ${walked + 1}/${scrollSlices} slices; ${wheeled.sent} wheel events on ${wheeled.target}`,
       loadFps,
       decodedFps,
       loadBusyCores,

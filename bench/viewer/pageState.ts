@@ -8,7 +8,7 @@ import { sleep } from '../shared/sleep.ts';
  * image cache holds (`data-cache-bytes` on the page root); raises the resource timing buffer.
  */
 export const PAGE_INIT_SCRIPT = String.raw`(function () {
-  try { performance.setResourceTimingBufferSize(5000); } catch (e) {}
+  try { performance.setResourceTimingBufferSize(50000); } catch (e) {}
   var state = { key: null, changes: [], loaded: null, loadedAt: null, cacheBytes: null };
   window.__viewerBench = state;
   function currentKey() {

@@ -12,6 +12,7 @@ import type { BoardItem } from '../domain/board/boardSession.ts';
 import { seriesIdentityMismatch } from '../domain/board/seriesIdentity.ts';
 import type { SeriesSummary } from '../domain/viewer/seriesChoice.ts';
 import { seriesFramesQuery, studySeriesQuery } from '../viewer/studyStackQueries.ts';
+import { frameInstance } from '../domain/viewer/stackFrames.ts';
 import { ViewportPlaceholder } from '../viewer/ViewportPlaceholder.tsx';
 import { ViewportSlot } from '../viewer/ViewportSlot.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
@@ -61,7 +62,9 @@ function CheckedSeries({ site, item, first, viewportIndex, current }: { site: Pu
   if (frames.isError) return placeholder(t('viewer.metadataFailed', { site: site.name, reason: frames.error.message }));
   if (!frames.data) return placeholder();
   if (frames.data.length === 0) return placeholder(t('viewer.noImageSeries'));
-  const mismatch = seriesIdentityMismatch(item.patient, frames.data.map((frame) => frame.instance));
+  // A large series' instances carry their search answer, which need not name the issuer: those whose full
+  // metadata is read (the opening one at least) are checked.
+  const mismatch = seriesIdentityMismatch(item.patient, frames.data.filter((frame) => !frame.deferred || frame.deferred.known(frame.sopInstanceUid)).map(frameInstance));
   if (mismatch) {
     return (
       <div className="viewport board-mismatch" data-testid="viewport" data-viewport-index={viewportIndex} data-study-uid={item.studyUid} data-series-uid={first.seriesUid} data-site-id={site.id} data-state="error">

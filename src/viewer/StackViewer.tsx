@@ -9,7 +9,7 @@ import { displayLocale } from '../i18n/i18n.ts';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { imageOverlayText, overlayText } from '../domain/viewer/overlayText.ts';
-import type { StackFrame } from '../domain/viewer/stackFrames.ts';
+import { frameInstance, type StackFrame } from '../domain/viewer/stackFrames.ts';
 import { frameImageId } from './frameImageId.ts';
 import { imageFailureText } from './imageFailureText.ts';
 import { indexAfterKey } from '../domain/viewer/stackNavigation.ts';
@@ -59,33 +59,44 @@ export interface StackViewerProps {
   onPresentationChanged?: (viewportIndex: number, presentation: ViewZoomPan) => void;
   /** What keeps this viewport in step with others (`scroll`, `voi`, `zoomPan`), shown on it. */
   syncBadge?: readonly string[];
+  /** The series' image count while `frames` holds only its opening image (a large series whose order is on its way). */
+  seriesImageCount?: number;
 }
 
 const NO_SYNC: readonly string[] = [];
 
 export function StackViewer(props: StackViewerProps) {
-  const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls, onImageShown, onVoiChanged, onPresentationChanged, syncBadge = NO_SYNC } = props;
+  const { site, studyUid, seriesUid, frames, viewportIndex, active, primaryTool, showOverlays, playing, frameRate, onStateChange, registerControls, onImageShown, onVoiChanged, onPresentationChanged, syncBadge = NO_SYNC, seriesImageCount } = props;
   const { t, i18n } = useTranslation();
   const canvasRef = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const images = useMemo(
     (): StackImage[] =>
-      frames.map((frame) => ({
-        imageId: frameImageId(site, studyUid, seriesUid, frame),
-        instance: frame.instance,
-        frameNumber: frame.frameNumber,
-      })),
+      frames.map((frame) => {
+        const { deferred, sopInstanceUid } = frame;
+        const known = deferred?.known(sopInstanceUid);
+        return {
+          imageId: frameImageId(site, studyUid, seriesUid, frame),
+          instance: known ?? frame.instance,
+          frameNumber: frame.frameNumber,
+          ...(deferred && !known ? { readMetadata: () => deferred.read(sopInstanceUid) } : {}),
+        };
+      }),
     [frames, site, studyUid, seriesUid],
   );
+  const metadataReading = frames[0]?.deferred;
   const imageIds = useMemo(() => images.map((image) => image.imageId), [images]);
   useLoadedCountAttribute(viewportRef, imageIds);
-  const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool, site.timeoutMs);
-  const { state, imageIndex, imageCount, voi, error, trouble, zoom, markers, presentation } = snapshot;
+  const { snapshot, showImage, setVoi, targetIndex, command, setPresentation } = useStackViewport(canvasRef, images, primaryTool, site.timeoutMs, metadataReading);
+  const { state, imageIndex, voi, error, trouble, zoom, markers, presentation } = snapshot;
+  const imageCount = seriesImageCount ?? snapshot.imageCount;
   const frame = frames[imageIndex];
+  // The displayed image's metadata is read before its frame: once shown, it is known.
+  const shownInstance = frame && frameInstance(frame);
   const locale = displayLocale(i18n.resolvedLanguage);
   const text = useMemo(() => overlayText(frames[0]?.instance, locale), [frames, locale]);
-  const imageText = useMemo(() => imageOverlayText(frame?.instance), [frame]);
-  const hasOrientation = frame?.instance['00200037'] !== undefined;
+  const imageText = useMemo(() => imageOverlayText(shownInstance), [shownInstance]);
+  const hasOrientation = shownInstance?.['00200037'] !== undefined;
 
   useEffect(() => {
     onStateChange?.(viewportIndex, state);
@@ -124,8 +135,7 @@ export function StackViewer(props: StackViewerProps) {
         showImage(next);
         return;
       }
-      const shown = frames[imageIndex]?.instance;
-      const preset = voiPresetForKey(event.key, text.modality, headerWindow(shown));
+      const preset = voiPresetForKey(event.key, text.modality, headerWindow(shownInstance));
       if (preset) {
         event.preventDefault();
         setVoi(preset.window);
@@ -133,7 +143,7 @@ export function StackViewer(props: StackViewerProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, imageIndex, imageCount, frames, text.modality, showImage, setVoi, targetIndex]);
+  }, [active, imageCount, shownInstance, text.modality, showImage, setVoi, targetIndex]);
 
   return (
     <div

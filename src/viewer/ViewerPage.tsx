@@ -5,6 +5,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { PublicConfig, PublicSite } from '../domain/config/publicConfig.ts';
 import { asStudyUid, type StudyUid } from '../domain/dicom/identifiers.ts';
 import { seriesFramesQuery, studySeriesQuery } from './studyStackQueries.ts';
+import { seriesOpeningQuery } from './largeSeriesQueries.ts';
+import { isLargeSeries } from '../domain/viewer/largeSeries.ts';
 import { isReportSeries } from '../domain/reports/studyReports.ts';
 import { ReportPanel } from './reports/ReportPanel.tsx';
 import { ReportToggle } from './reports/ReportToggle.tsx';
@@ -83,6 +85,7 @@ function StudyView({ config, site, studyUid }: { config: PublicConfig; site: Pub
   const series = useQuery(studySeriesQuery(site, studyUid));
   const first = series.data?.first;
   useQuery({ ...seriesFramesQuery(site, studyUid, first?.seriesUid ?? ('' as never)), enabled: first !== undefined });
+  useQuery({ ...seriesOpeningQuery(site, studyUid, first?.seriesUid ?? ('' as never), first?.instanceCount ?? 0), enabled: isLargeSeries(first?.instanceCount) });
   const protocol = useHangingProtocol(config, site, studyUid, series.data?.series ?? NO_SERIES);
   usePlanMetadata(protocol.plan);
   const [, setReportOpen] = useReportOpen();

@@ -1,12 +1,14 @@
 /** One cell of the viewport grid: its series' metadata, then a stack viewer; a drop target for series. */
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { SERIES_DRAG_TYPE } from './SeriesBrowser.tsx';
 import { StackViewer, type StackViewerProps } from './StackViewer.tsx';
-import { seriesFramesQuery } from './studyStackQueries.ts';
+import { seriesFramesQuery, studySeriesQuery } from './studyStackQueries.ts';
+import { seriesOpeningQuery } from './largeSeriesQueries.ts';
+import { isLargeSeries } from '../domain/viewer/largeSeries.ts';
 import { ViewportPlaceholder } from './ViewportPlaceholder.tsx';
 import { usePrefetchHold } from './cornerstone/usePrefetchHold.ts';
 import { failureReason } from '../shell/siteTroubleText.ts';
@@ -23,6 +25,11 @@ export function ViewportSlot(props: SlotProps) {
   const { site, studyUid, seriesUid, viewportIndex, active, onActivate, onDropSeries, onStateChange } = props;
   const { t } = useTranslation();
   const frames = useQuery(seriesFramesQuery(site, studyUid, seriesUid));
+  // A large series shows its opening image while its order and metadata are on their way.
+  const instanceCount = useQuery(studySeriesQuery(site, studyUid)).data?.series.find((series) => series.seriesUid === seriesUid)?.instanceCount ?? 0;
+  const large = isLargeSeries(instanceCount);
+  const opening = useQuery({ ...seriesOpeningQuery(site, studyUid, seriesUid, instanceCount), enabled: large && !frames.data });
+  const openingFrames = useMemo(() => (opening.data ? [opening.data.frame] : undefined), [opening.data]);
   // From the slot's opening to its first image (metadata included), other viewports' series wait.
   const [firstShown, setFirstShown] = useState(false);
   usePrefetchHold(!firstShown && !frames.isError && frames.data?.length !== 0);
@@ -51,6 +58,8 @@ export function ViewportSlot(props: SlotProps) {
     content = placeholder(t('viewer.metadataFailed', { site: site.name, reason: failureReason(t, site.name, frames.error) }));
   } else if (frames.data && frames.data.length === 0) {
     content = placeholder(t('viewer.noImageSeries'));
+  } else if (!frames.data && openingFrames) {
+    content = <StackViewer {...props} frames={openingFrames} seriesImageCount={instanceCount} onStateChange={onViewerState} />;
   } else if (!frames.data) {
     content = placeholder();
   } else {

@@ -3,32 +3,15 @@
  * the chosen series' metadata (WADO-RS, PS3.18 §10.4), both from the site's same-origin DICOMweb root.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { describeHttpFailure } from '../adapters/describeHttpFailure.ts';
-import { siteFailure, siteIdOfUrl } from '../adapters/siteTrouble.ts';
-import { getWithRetry } from '../adapters/getWithRetry.ts';
+import { getDicomJson } from './dicomJsonRequest.ts';
+import { largeSeriesFrames } from './largeSeriesQueries.ts';
+import { isLargeSeries } from '../domain/viewer/largeSeries.ts';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
 import type { SeriesUid, StudyUid } from '../domain/dicom/identifiers.ts';
 import { firstImageSeries, seriesSummaries, type SeriesSummary } from '../domain/viewer/seriesChoice.ts';
 import { stackFrames, type StackFrame } from '../domain/viewer/stackFrames.ts';
 import { middleInstanceUid } from '../domain/viewer/seriesThumbnail.ts';
 import { withPaletteTables } from './paletteTables.ts';
-
-const DICOM_JSON = { Accept: 'application/dicom+json' };
-/** Series metadata can be large (thousands of instances): more time than a search. */
-const METADATA_DEADLINE_FACTOR = 4;
-
-async function getDicomJson(url: string, deadlineMs: number, signal: AbortSignal): Promise<unknown> {
-  const answer = await getWithRetry(url, { headers: DICOM_JSON, signal, deadlineMs });
-  if (answer.kind === 'timeout') throw new Error(`no answer within ${Math.round(deadlineMs / 1000)} s`);
-  if (answer.kind === 'network-error') throw new Error(answer.message);
-  if (answer.kind === 'aborted') throw new Error('cancelled');
-  if (answer.response.status === 204) return [];
-  if (!answer.response.ok) {
-    const siteId = siteIdOfUrl(url);
-    throw siteId ? await siteFailure(siteId, answer.response) : new Error(await describeHttpFailure(answer.response));
-  }
-  return answer.response.json();
-}
 
 /** The study's series, and the one to open first (`undefined` when it has no image series). */
 export const studySeriesQuery = (site: PublicSite, studyUid: StudyUid) =>
@@ -42,12 +25,21 @@ export const studySeriesQuery = (site: PublicSite, studyUid: StudyUid) =>
     retry: false,
   });
 
-/** The frames of a series in display order, each with its instance's metadata. */
+/** Series metadata can be large (thousands of instances): more time than a search. */
+const METADATA_DEADLINE_FACTOR = 4;
+
+/**
+ * The frames of a series in display order, each with its instance's metadata: the series metadata at once, or for
+ * a large series (its instance count known from the study's series search) its instances searched and their
+ * metadata read incrementally (largeSeriesQueries.ts).
+ */
 export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUid: SeriesUid) =>
   queryOptions({
     queryKey: ['viewer', 'frames', site.id, studyUid, seriesUid],
-    queryFn: async ({ signal }): Promise<StackFrame[]> =>
-      withPaletteTables(
+    queryFn: async ({ signal, client }): Promise<StackFrame[]> => {
+      const instanceCount = client.getQueryData(studySeriesQuery(site, studyUid).queryKey)?.series.find((series) => series.seriesUid === seriesUid)?.instanceCount;
+      if (isLargeSeries(instanceCount)) return largeSeriesFrames(client, { site, studyUid, seriesUid }, instanceCount ?? 0, signal);
+      return withPaletteTables(
         site,
         { studyUid, seriesUid },
         stackFrames(
@@ -58,7 +50,8 @@ export const seriesFramesQuery = (site: PublicSite, studyUid: StudyUid, seriesUi
           ),
         ),
         signal,
-      ),
+      );
+    },
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -15,8 +15,30 @@ export interface StackFrame {
   numberOfFrames: number;
   /** Image Position (Patient) of the frame (mm), when known. */
   position: readonly number[] | undefined;
-  /** The instance's metadata (shared by the frames of a multi-frame instance). */
+  /** The instance's metadata (shared by the frames of a multi-frame instance); a search answer where `deferred`. */
   instance: DicomJsonDataset;
+  /** Where the instance's full metadata comes from when it is read on demand (a large series), else absent. */
+  deferred?: DeferredInstanceMetadata;
+}
+
+/**
+ * The full metadata (WADO-RS, PS3.18 §10.4.1.1.2) of a large series' instances, read one instance at a time: on
+ * demand, and in the background around the displayed slice.
+ */
+export interface DeferredInstanceMetadata {
+  /** The instance's full metadata once read, else `undefined`. */
+  known(sopInstanceUid: SopInstanceUid): DicomJsonDataset | undefined;
+  /** Reads the instance's full metadata now, ahead of the background reading. */
+  read(sopInstanceUid: SopInstanceUid): Promise<DicomJsonDataset>;
+  /** Reads, in the background, the metadata of up to `window` images around display index `index`, nearest first. */
+  centre(index: number, window: number): void;
+  /** Stops the background reading (the viewport went). */
+  pause(): void;
+}
+
+/** The frame's instance metadata: the full one where it was read on demand, else what the frame carries. */
+export function frameInstance(frame: StackFrame): DicomJsonDataset {
+  return frame.deferred?.known(frame.sopInstanceUid) ?? frame.instance;
 }
 
 const IMAGE_POSITION = '00200032';

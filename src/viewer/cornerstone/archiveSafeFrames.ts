@@ -17,6 +17,7 @@ import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTra
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
 import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
+import { awaitInstanceMetadata } from './metadataGate.ts';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 /** Time limits by same-origin DICOMweb root (`/sites/{id}/dicom-web`). */
@@ -69,6 +70,8 @@ function failureOf(error: unknown, timeoutMs: number): ImageFailure {
 /** The frame decoded from the whole stored instance. */
 async function loadFromStoredInstance(imageId: string, address: FrameAddress, options: Record<string, unknown> | undefined): Promise<Types.IImage> {
   const priority = typeof options?.priority === 'number' ? options.priority : 5;
+  // A large series' instance metadata is read on demand: the decoder needs it (frame requests wait for it likewise).
+  await awaitInstanceMetadata(imageId);
   const { dataSet, storedSyntax } = await storedInstance(address.instanceUrl, address.timeoutMs, priority);
   let pixelData: Uint8Array | null;
   try {

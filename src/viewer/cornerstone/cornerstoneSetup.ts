@@ -12,6 +12,7 @@ import { VIEWPORT_TOOLS } from './viewportTools.ts';
 import { startImageLoadTracking } from './imageLoadTracker.ts';
 import { startImageCache } from './imageCache.ts';
 import { registerArchiveSafeFrames } from './archiveSafeFrames.ts';
+import { installMetadataGate } from './metadataGate.ts';
 import { chooseRenderPath, type RenderPath, type RenderPathSetting, type WebGlDescription } from '../../domain/viewer/renderPathChoice.ts';
 
 let started = false;
@@ -24,6 +25,7 @@ export function startCornerstone(): void {
   setRenderPathSetting();
   initTools();
   dicomImageLoader.init({ maxWebWorkers: Math.max(1, navigator.hardwareConcurrency || 1) });
+  installMetadataGate();
   registerArchiveSafeFrames();
   for (const tool of VIEWPORT_TOOLS) addTool(tool);
   startImageLoadTracking();

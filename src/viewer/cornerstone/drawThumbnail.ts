@@ -3,7 +3,7 @@
  * archiveSafeFrames.ts): no archive rendering or conversion, whatever the transfer syntax.
  */
 import { utilities } from '@cornerstonejs/core';
-import { registerInstanceMetadata } from './instanceMetadata.ts';
+import { registerInstanceMetadata } from './metadataGate.ts';
 import { renderPath, startCornerstone } from './cornerstoneSetup.ts';
 
 /** Draws the frame `imageId` of `instance` (its WADO-RS metadata) into `canvas`. */

@@ -8,13 +8,13 @@ import { cache, Enums, eventTarget, type StackViewport, type Types } from '@corn
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import { failureOfException, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { ImageLoadFailure } from './storedInstance.ts';
-import { registerInstanceMetadata } from './instanceMetadata.ts';
 import { rangeToWindow, windowToRange, type VoiWindow } from '../../domain/viewer/voiPresets.ts';
 import type { UpstreamTrouble } from '../../domain/federation/upstreamTrouble.ts';
 import { troubleOf } from '../../adapters/siteTrouble.ts';
 import type { OrientationMarkers } from '../../domain/viewer/orientationMarkers.ts';
 import { neighbourhood, prefetchCapacity } from '../../domain/viewer/imageCacheBudget.ts';
 import { imageCacheLimit, protectImages, viewportsUsingCache } from './imageCache.ts';
+import { deferInstanceMetadata, registerInstanceMetadata } from './metadataGate.ts';
 import { awaitFirstImage, createStackPrefetcher } from './stackPrefetcher.ts';
 import { sharedRenderingEngine, startCornerstone } from './cornerstoneSetup.ts';
 import { applyViewCommand, cornerstoneZoom, currentMarkers, currentZoom, type ViewCommand } from './viewPresentation.ts';
@@ -26,6 +26,14 @@ export interface StackImage {
   instance: object;
   /** 1-based frame number in its instance: metadata is registered once per instance, on frame 1. */
   frameNumber: number;
+  /** Where `instance` is not the full metadata (a large series): reads it, before the frame is requested. */
+  readMetadata?: () => Promise<object>;
+}
+
+/** The background reading of a large series' metadata, kept around the displayed image. */
+export interface MetadataReading {
+  centre(index: number, window: number): void;
+  pause(): void;
 }
 
 export interface StackViewportSnapshot {
@@ -80,12 +88,16 @@ function zoomPan(viewport: StackViewport, zoom: number | undefined): ViewZoomPan
   return { zoom, pan: [pan[0], pan[1]] };
 }
 
-function registerMetadata(images: readonly StackImage[]): void {
+/** Registers the images' metadata, or defers it to their read; the returned function forgets the deferred ones. */
+function registerMetadata(images: readonly StackImage[]): () => void {
+  const forget: (() => void)[] = [];
   for (const image of images) {
-    if (image.frameNumber === 1) {
-      registerInstanceMetadata(image.imageId, image.instance);
-    }
+    if (image.readMetadata) forget.push(deferInstanceMetadata(image.imageId, image.readMetadata));
+    else if (image.frameNumber === 1) registerInstanceMetadata(image.imageId, image.instance);
   }
+  return () => {
+    for (const undo of forget) undo();
+  };
 }
 
 function failureOf(error: unknown): ImageFailure {
@@ -96,6 +108,8 @@ export interface StackViewportOptions {
   /** The site's time limit for one request: an image neither shown nor failed well after it is said late. */
   timeoutMs: number;
   initialIndex?: number;
+  /** For a large series: the reading of its metadata, kept around the displayed image with the prefetch window. */
+  metadataReading?: MetadataReading;
 }
 
 /**
@@ -109,12 +123,13 @@ export function imageDeadlineMs(timeoutMs: number): number {
 /** Enables `element` as a stack viewport showing `images` from `options.initialIndex`. */
 export function createStackViewport(element: HTMLDivElement, images: readonly StackImage[], primaryTool: PrimaryTool, options: StackViewportOptions): StackViewportAdapter {
   const initialIndex = options.initialIndex ?? 0;
+  const { metadataReading } = options;
   startCornerstone();
   sequence += 1;
   const viewportId = `passerelle-stack-${sequence}`;
   const toolGroupId = `passerelle-tools-${sequence}`;
   const imageIds = images.map((image) => image.imageId);
-  registerMetadata(images);
+  const forgetDeferred = registerMetadata(images);
 
   let snapshot: StackViewportSnapshot = { state: 'loading', imageIndex: initialIndex, imageCount: images.length, voi: undefined, error: undefined, trouble: undefined, zoom: undefined, markers: undefined, presentation: undefined };
   const listeners = new Set<() => void>();
@@ -190,7 +205,9 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       presentation: zoomPan(viewport, zoom),
     });
     firstImageShown();
-    prefetcher.centre(index, capacity());
+    const window = capacity();
+    metadataReading?.centre(index, window);
+    prefetcher.centre(index, window);
   };
   const onVoi = (event: Event) => {
     const range = (event as CustomEvent<{ range?: { lower: number; upper: number } }>).detail.range;
@@ -278,6 +295,8 @@ export function createStackViewport(element: HTMLDivElement, images: readonly St
       clearTimeout(watchdog);
       firstImageShown();
       prefetcher.destroy();
+      metadataReading?.pause();
+      forgetDeferred();
       unprotect();
       resizeObserver.disconnect();
       element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, onPreNewImage);

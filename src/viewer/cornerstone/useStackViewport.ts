@@ -7,7 +7,7 @@ import { setImageCacheLimit } from './imageCache.ts';
 import { setSiteTimeouts } from './archiveSafeFrames.ts';
 import type { PrimaryTool } from './viewportTools.ts';
 import type { ViewCommand } from './viewPresentation.ts';
-import { createStackViewport, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
+import { createStackViewport, type MetadataReading, type StackImage, type StackViewportAdapter, type StackViewportSnapshot, type ViewZoomPan } from './stackViewportAdapter.ts';
 
 const idle: StackViewportSnapshot = { state: 'loading', imageIndex: 0, imageCount: 0, voi: undefined, error: undefined, trouble: undefined, zoom: undefined, markers: undefined, presentation: undefined };
 const noSubscription = () => () => undefined;
@@ -16,8 +16,12 @@ const noSubscription = () => () => undefined;
 // while React renders the workspace.
 startCornerstone();
 
-/** A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series). */
-export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool, timeoutMs: number) {
+/**
+ * A stack viewport on `elementRef` showing `images`; recreated when `images` changes (another series).
+ * `timeoutMs`: the site's time limit; `metadataReading`: the background reading of a large series' metadata,
+ * which follows the displayed image.
+ */
+export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, images: readonly StackImage[], primaryTool: PrimaryTool, timeoutMs: number, metadataReading?: MetadataReading) {
   const [adapter, setAdapter] = useState<StackViewportAdapter | undefined>(undefined);
   const primaryRef = useRef(primaryTool);
   const publicConfig = useQuery(publicConfigQuery).data;
@@ -35,13 +39,13 @@ export function useStackViewport(elementRef: RefObject<HTMLDivElement | null>, i
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return undefined;
-    const created = createStackViewport(element, images, primaryRef.current, { timeoutMs });
+    const created = createStackViewport(element, images, primaryRef.current, { timeoutMs, ...(metadataReading ? { metadataReading } : {}) });
     setAdapter(created);
     return () => {
       setAdapter(undefined);
       created.destroy();
     };
-  }, [elementRef, images, timeoutMs]);
+  }, [elementRef, images, timeoutMs, metadataReading]);
 
   useEffect(() => {
     primaryRef.current = primaryTool;

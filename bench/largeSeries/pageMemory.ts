@@ -1,0 +1,98 @@
+import type { Browser, Page } from '@playwright/test';
+import { sleep } from '../shared/sleep.ts';
+import { viewportBox, waitForFirstImage } from '../viewer/firstImage.ts';
+import { PAGE_INIT_SCRIPT, readState } from '../viewer/pageState.ts';
+import { VIEWPORT, type Target, type ViewerName } from '../viewer/viewerTypes.ts';
+
+/** What the page held while the stack was scrolled from its first slice to its last. */
+export interface ScrollMemory {
+  /** Peak of the page's JS heap in use plus its ArrayBuffer backing stores (bytes), sampled every `SAMPLE_MS`. */
+  peakBytes: number;
+  /** Peak of the image cache's own account (`data-cache-bytes`), where the page gives it. */
+  peakCacheBytes: number | undefined;
+  /** Distinct slices shown on the way, and seconds taken. */
+  slicesShown: number;
+  seconds: number;
+  samples: number;
+}
+
+const SAMPLE_MS = 500;
+
+/**
+ * The page's memory from the browser itself: CDP `Runtime.getHeapUsage` on the page's main thread, JS heap in use
+ * (garbage not yet collected included: no GC is forced) plus `backingStorageSize`, the ArrayBuffers' bytes outside
+ * the heap, where decoded images live. Decode workers' own heaps, canvases and GPU memory are not in it.
+ */
+async function pageBytes(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    return usage.usedSize + (usage.backingStorageSize ?? 0);
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
+ * with wheel events dispatched in the page (one every `wheelIntervalMs`, what a reader holding the wheel sends),
+ * sampling the page's memory throughout; the same input for each viewer.
+ */
+export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, wheelIntervalMs: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: PAGE_INIT_SCRIPT });
+    const started = Date.now();
+    await page.goto(target.url, { waitUntil: 'commit', timeout: 60_000 });
+    await waitForFirstImage(page, viewer, target, started, firstImageTimeoutMs);
+    // The whole order first: a wheel on the opening image alone does nothing.
+    if (viewer === 'passerelle') await page.waitForFunction(() => Number(document.querySelector('[data-testid=viewport]')?.getAttribute('data-loaded-count') ?? 0) > 1, undefined, { timeout: firstImageTimeoutMs });
+    const box = await viewportBox(page, target);
+    if (!box) throw new Error(`${viewer}: viewport vanished`);
+    let peakBytes = await pageBytes(page);
+    let peakCacheBytes: number | undefined;
+    let samples = 1;
+    let scrolling = true;
+    const sampler = (async () => {
+      while (scrolling) {
+        await sleep(SAMPLE_MS);
+        peakBytes = Math.max(peakBytes, await pageBytes(page).catch(() => 0));
+        const cacheBytes = (await readState(page)).cacheBytes;
+        if (cacheBytes !== null) peakCacheBytes = Math.max(peakCacheBytes ?? 0, cacheBytes);
+        samples += 1;
+      }
+    })();
+    const scrollStarted = Date.now();
+    await page.evaluate(
+      ({ x, y, count, interval }) =>
+        new Promise<void>((resolve) => {
+          const element = document.elementFromPoint(x, y) ?? document.body;
+          let sent = 0;
+          const timer = setInterval(() => {
+            if (sent >= count - 1) {
+              clearInterval(timer);
+              resolve();
+              return;
+            }
+            sent += 1;
+            element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, view: window }));
+          }, interval);
+        }),
+      { x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, interval: wheelIntervalMs },
+    );
+    // Until the viewer has caught up with the input (its displayed slice stops changing).
+    let changes = (await readState(page)).changes.length;
+    for (let idle = 0; idle < 4 && Date.now() - scrollStarted < 300_000; ) {
+      await sleep(500);
+      const now = (await readState(page)).changes.length;
+      idle = now === changes ? idle + 1 : 0;
+      changes = now;
+    }
+    scrolling = false;
+    await sampler;
+    return { peakBytes, peakCacheBytes, slicesShown: changes, seconds: (Date.now() - scrollStarted) / 1000, samples };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
