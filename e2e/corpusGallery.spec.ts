@@ -106,6 +106,7 @@ test('every pydicom test file is shown, or says why it cannot, with no page erro
         seen,
         pageErrors: events.pageErrors,
         consoleErrors: events.consoleErrors,
+        archiveRequests: events.archiveRequests,
         ...(archiveCrash ? { archiveCrash } : {}),
         expected: describeExpectation(expectation),
         met: meets(expectation, seen, events.pageErrors.length === 0 && !archiveCrash),

@@ -30,6 +30,8 @@ export interface FileOutcome {
   pageErrors: string[];
   /** Console errors in the page while this study was open (failed requests included). */
   consoleErrors: string[];
+  /** Requests to the archive that failed or answered an error, `STATUS METHOD path`. */
+  archiveRequests: string[];
   /** Why Orthanc was found dead after this study, with the requests to the archive that failed. */
   archiveCrash?: string;
   /** The expected outcome, as the table says, and whether it was met. */

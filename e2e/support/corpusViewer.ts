@@ -104,6 +104,27 @@ export function galleryPage(
     return verdict;
   };
 
+  /**
+   * Waits until every viewport of the study is `ready` or `error` (true), or the bound passes, or an uncaught
+   * error left the page without any viewport for a second (false).
+   */
+  const settle = async (target: Page, uid: string): Promise<boolean> => {
+    const started = Date.now();
+    let firstError: number | undefined;
+    while (Date.now() - started < settleMs) {
+      const states = await target
+        .locator('[data-testid=viewport]')
+        .evaluateAll((viewports, study) => viewports.map((viewport) => (viewport.getAttribute('data-study-uid') === study ? viewport.getAttribute('data-state') ?? '' : 'other')), uid);
+      if (states.length > 0 && states.every((state) => state === 'ready' || state === 'error')) return true;
+      if (events.pageErrors.length > 0 && states.length === 0) {
+        firstError ??= Date.now();
+        if (Date.now() - firstError > 1000) return false;
+      }
+      await target.waitForTimeout(100);
+    }
+    return false;
+  };
+
   const openOn = async (target: Page, fresh: boolean, file: CorpusFile): Promise<Seen> => {
     const viewerPath = `/viewer/${siteId}/${file.studyUid}`;
     await go(target, `/IHEInvokeImageDisplay?requestType=STUDY&studyUID=${file.studyUid}&protocol=single-study`, fresh);
@@ -117,26 +138,13 @@ export function galleryPage(
     }
     // The launch page opens the viewer without display choices: the protocol is the viewer's own parameter.
     if (new URL(target.url()).searchParams.get('protocol') !== 'single-study') await go(target, `${viewerPath}?protocol=single-study`, false);
-    const settled = await target
-      .waitForFunction(
-        (uid) => {
-          const viewports = [...document.querySelectorAll('[data-testid=viewport]')];
-          return (
-            viewports.length > 0 &&
-            viewports.every((viewport) => viewport.getAttribute('data-study-uid') === uid && ['ready', 'error'].includes(viewport.getAttribute('data-state') ?? ''))
-          );
-        },
-        file.studyUid,
-        { timeout: settleMs, polling: 100 },
-      )
-      .then(() => true)
-      .catch(() => false);
+    const settled = await settle(target, file.studyUid);
     const states = await target.locator('[data-testid=viewport]').evaluateAll((viewports) => viewports.map((viewport) => viewport.getAttribute('data-state') ?? ''));
     const reason = await visibleReason(target);
     if (states.includes('error') || (!settled && reason)) {
       return reason ? { kind: 'error', message: reason } : { kind: 'silent', detail: `a viewport reads error with no reason shown (${states.join(', ')})` };
     }
-    if (!settled) return { kind: 'silent', detail: `viewports still ${states.join(', ') || 'absent'} after ${settleMs} ms, no reason shown` };
+    if (!settled) return { kind: 'silent', detail: `viewports ${states.join(', ') || 'absent'}, no reason shown (waited up to ${settleMs} ms)` };
     const verdict = await settledPixels(target, file);
     if (!verdict.ok) await target.screenshot({ path: path.join(screenshotDir, `${file.file}.png`) });
     return verdict.ok ? { kind: 'shown', check: verdict.detail } : { kind: 'silent', detail: `ready, but the picture is wrong or blank: ${verdict.detail}` };
@@ -148,7 +156,7 @@ export function galleryPage(
       const fresh = reload || page === undefined;
       page ??= await newPage();
       try {
-        const seen = await within(openOn(page, fresh, file), 3 * settleMs, 'opening the study');
+        const seen = await within(openOn(page, fresh, file), 2 * settleMs, 'opening the study');
         reload = seen.kind === 'silent' || collected.pageErrors.length > 0;
         return seen;
       } catch (error) {
