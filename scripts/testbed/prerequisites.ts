@@ -1,11 +1,12 @@
 /**
- * The real parts the tests need from Debian: Chromium (driven by Playwright) and Orthanc with its DICOMweb
- * plugin. Missing ones are reported with the command that installs them; the tests never skip silently.
+ * The real parts the tests need from Debian: Chromium (driven by Playwright), Orthanc with its DICOMweb
+ * plugin, and for the corpus gallery pydicom's test files (python3-pydicom) with the toolkits that rewrite and
+ * render them independently (pydicom, DCMTK, GDCM). Missing ones are reported with the command that installs them; the tests never skip silently.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const INSTALL_COMMAND = 'sudo apt-get install -y chromium orthanc orthanc-dicomweb poppler-utils';
+export const INSTALL_COMMAND = 'sudo apt-get install -y chromium orthanc orthanc-dicomweb poppler-utils python3-pydicom dcmtk libgdcm-tools';
 
 export interface Prerequisites {
   chromium: string;
@@ -42,6 +43,12 @@ export function locatePrerequisites(): { found: Prerequisites } | { missing: str
   if (!orthanc) missing.push('Orthanc (the Orthanc executable; or set PASSERELLE_ORTHANC)');
   if (!dicomwebPlugin) missing.push('the Orthanc DICOMweb plugin (libOrthancDicomWeb.so; or set PASSERELLE_ORTHANC_DICOMWEB)');
   if (!findExecutable(['pdftotext'], ['/usr/bin'])) missing.push('pdftotext (poppler-utils), the PDF reader the demo report is checked with');
+  if (!fs.existsSync('/usr/lib/python3/dist-packages/pydicom/data/test_files') || !fs.existsSync('/usr/bin/python3')) {
+    missing.push("pydicom and its test files (python3-pydicom, for Debian's /usr/bin/python3), the corpus gallery's source");
+  }
+  for (const [tool, pkg] of [['dcmj2pnm', 'dcmtk'], ['dcml2pnm', 'dcmtk'], ['dcm2pnm', 'dcmtk'], ['gdcmconv', 'libgdcm-tools']] as const) {
+    if (!findExecutable([tool], ['/usr/bin'])) missing.push(`${tool} (${pkg}), a reference renderer of the corpus gallery`);
+  }
   if (missing.length > 0 || !chromium || !orthanc || !dicomwebPlugin) return { missing };
   return { found: { chromium, orthanc, dicomwebPlugin } };
 }

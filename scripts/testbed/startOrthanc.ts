@@ -16,8 +16,20 @@ export interface RunningOrthanc {
   stop(): Promise<void>;
 }
 
-export async function startOrthanc(options: { name: string; workDir: string; orthanc: string; dicomwebPlugin: string }): Promise<RunningOrthanc> {
-  const port = await freePort();
+/**
+ * Starts Orthanc on `options.port` (a free port when left out; give the port of a stopped one to restart it on its
+ * storage behind the same URL). Its log is appended to `orthanc.log` in the work folder; `verbose` logs every HTTP
+ * request there too.
+ */
+export async function startOrthanc(options: {
+  name: string;
+  workDir: string;
+  orthanc: string;
+  dicomwebPlugin: string;
+  port?: number;
+  verbose?: boolean;
+}): Promise<RunningOrthanc> {
+  const port = options.port ?? (await freePort());
   const storage = path.join(options.workDir, 'storage');
   fs.mkdirSync(storage, { recursive: true });
   const configFile = path.join(options.workDir, 'orthanc.json');
@@ -38,7 +50,7 @@ export async function startOrthanc(options: { name: string; workDir: string; ort
   };
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
   const log = fs.openSync(path.join(options.workDir, 'orthanc.log'), 'a');
-  const child = spawn(options.orthanc, [configFile], { cwd: options.workDir, stdio: ['ignore', log, log] });
+  const child = spawn(options.orthanc, [...(options.verbose ? ['--verbose'] : []), configFile], { cwd: options.workDir, stdio: ['ignore', log, log] });
   const httpUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
