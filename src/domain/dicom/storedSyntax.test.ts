@@ -32,10 +32,11 @@ describe('isFrameRefusal', () => {
     expect(isFrameRefusal(406)).toBe(true);
     expect(isFrameRefusal(500)).toBe(true);
     expect(isFrameRefusal(501)).toBe(true);
+    expect(isFrameRefusal(400)).toBe(true);
   });
 
   it('does not take an unreachable, down or slow archive, or a client error, as a refusal', () => {
-    for (const status of [502, 503, 504, 404, 400, 401, 403, 200, 0]) expect(isFrameRefusal(status)).toBe(false);
+    for (const status of [502, 503, 504, 404, 401, 403, 200, 0]) expect(isFrameRefusal(status)).toBe(false);
   });
 });
 

@@ -41,11 +41,13 @@ export function hasNoFrameRepresentation(syntax: string | undefined): boolean {
 
 /**
  * Whether an archive's answer to a frame request says that this resource cannot be sent as stored, so that the
- * instance is to be taken whole: 406 (not acceptable) or a server error about it. 502, 503 and 504 say the
- * archive itself is unreachable, down or slow: asking it for more would only add load.
+ * instance is to be taken whole: 406 (not acceptable), a server error about it, or a 400 (Orthanc 1.10 answers
+ * "Bad file format" for frames it cannot cut out of its own file; the request itself is the same for every
+ * frame). 502, 503 and 504 say the archive itself is unreachable, down or slow: asking it for more would only add
+ * load.
  */
 export function isFrameRefusal(status: number): boolean {
-  return status === 406 || (status >= 500 && status <= 599 && status !== 502 && status !== 503 && status !== 504);
+  return status === 400 || status === 406 || (status >= 500 && status <= 599 && status !== 502 && status !== 503 && status !== 504);
 }
 
 /** The syntax the browser decodes a frame from a stored instance in: a deflated data set is inflated first. */

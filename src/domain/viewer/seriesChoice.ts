@@ -21,7 +21,9 @@ export interface SeriesSummary {
 }
 
 /** Modalities whose instances are not images a stack viewport can display (PS3.3 §C.7.3.1.1.1). */
-const NON_IMAGE_MODALITIES = new Set(['SR', 'DOC', 'PR', 'KO', 'SEG', 'RTSTRUCT', 'RTPLAN', 'RTRECORD', 'REG', 'ECG']);
+const NON_IMAGE_MODALITIES = new Set(['SR', 'DOC', 'PR', 'KO', 'RTSTRUCT', 'RTPLAN', 'RTRECORD', 'REG', 'ECG']);
+/** Images that annotate others (a segmentation's binary frames): shown as a stack, opened first only when alone. */
+const DERIVED_MODALITIES = new Set(['SEG']);
 /** Cross-sectional modalities, preferred for the first display. */
 const PREFERRED_MODALITIES = new Set(['CT', 'MR', 'PT', 'NM']);
 
@@ -56,10 +58,13 @@ export function isImageSeries(series: SeriesSummary): boolean {
 
 /**
  * The series to open first: the CT, MR, PET or NM series with most instances; failing one, the first image
- * series by Series Number; `undefined` when the study has no image series.
+ * series by Series Number (a segmentation only when the study has nothing else); `undefined` when the study has no
+ * image series.
  */
 export function firstImageSeries(series: readonly SeriesSummary[]): SeriesSummary | undefined {
-  const images = series.filter(isImageSeries);
+  const all = series.filter(isImageSeries);
+  const primary = all.filter((candidate) => !DERIVED_MODALITIES.has(candidate.modality));
+  const images = primary.length > 0 ? primary : all;
   const bySeriesNumber = [...images].sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER));
   const crossSectional = bySeriesNumber.filter((candidate) => PREFERRED_MODALITIES.has(candidate.modality));
   if (crossSectional.length > 0) {

@@ -14,10 +14,12 @@
 import { registerImageLoader, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
+import { frameForDecoder, jpeg2000SignedSamples, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
+import { numberValue } from '../../domain/dicom/dicomJson.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
 import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
-import { awaitInstanceMetadata } from './metadataGate.ts';
+import { awaitInstanceMetadata, correctInstanceMetadata, instanceMetadataOf } from './metadataGate.ts';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 /** Time limits by same-origin DICOMweb root (`/sites/{id}/dicom-web`). */
@@ -25,6 +27,9 @@ const siteTimeouts = new Map<string, number>();
 /** Series (their WADO-RS URL) whose instances are taken whole. */
 const wholeInstanceSeries = new Set<string>();
 const timedOut = new WeakSet<XMLHttpRequest>();
+/** Frame answers to be decoded from the stored instance instead (see `checkFrameAnswer`). */
+const needsInstance = new WeakSet<XMLHttpRequest>();
+const JPEG_2000 = /1\.2\.840\.10008\.1\.2\.4\.(9[0-3]|20[1-3])/;
 
 /** Sets each site's time limit for image requests (the `timeoutMs` of the site's configuration). */
 export function setSiteTimeouts(sites: readonly { dicomweb: string; timeoutMs: number }[]): void {
@@ -67,6 +72,17 @@ function failureOf(error: unknown, timeoutMs: number): ImageFailure {
   return failureOfException(error);
 }
 
+/**
+ * Makes a JPEG 2000 frame's Pixel Representation agree with its codestream (ISO/IEC 15444-1 SIZ): real files say
+ * signed for unsigned samples, which would wrap their values.
+ */
+function agreeOnSignedness(imageId: string, codestream: Uint8Array): void {
+  const signed = jpeg2000SignedSamples(codestream);
+  if (signed === undefined) return;
+  const declared = numberValue(instanceMetadataOf(imageId), '00280103');
+  if ((declared === 1) !== signed) correctInstanceMetadata(imageId, { '00280103': { vr: 'US', Value: [signed ? 1 : 0] } });
+}
+
 /** The frame decoded from the whole stored instance. */
 async function loadFromStoredInstance(imageId: string, address: FrameAddress, options: Record<string, unknown> | undefined): Promise<Types.IImage> {
   const priority = typeof options?.priority === 'number' ? options.priority : 5;
@@ -80,8 +96,51 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
     throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
   }
   if (!pixelData?.length) throw new ImageLoadFailure({ kind: 'undecodable', detail: `no pixel data for frame ${address.frameIndex + 1}` });
+  const layout = {
+    rows: dataSet.uint16('x00280010') ?? 0,
+    columns: dataSet.uint16('x00280011') ?? 0,
+    samplesPerPixel: dataSet.uint16('x00280002') ?? 1,
+    bitsAllocated: dataSet.uint16('x00280100') ?? 0,
+  };
+  if (!layout.rows || !layout.columns || !layout.bitsAllocated) {
+    throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the instance does not say the size of its image (Rows, Columns, Bits Allocated)' });
+  }
+  let ready: ReturnType<typeof frameForDecoder>;
+  try {
+    ready = frameForDecoder(pixelData, decodedFrameSyntax(storedSyntax), layout);
+  } catch (error) {
+    throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (ready.interleaved && layout.samplesPerPixel > 1) correctInstanceMetadata(imageId, { '00280006': { vr: 'US', Value: [0] } });
+  if (JPEG_2000.test(ready.syntax)) agreeOnSignedness(imageId, ready.bytes);
   const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
-  return createImage(imageId, pixelData, decodedFrameSyntax(storedSyntax), options);
+  return withSize(await createImage(imageId, ready.bytes, ready.syntax, options));
+}
+
+/** An image that decoded to nothing (a codestream cut short) is a failure, not a blank canvas the renderer breaks on. */
+function withSize(image: Types.IImage): Types.IImage {
+  if (!image.width || !image.height) throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the decoded image has no size' });
+  return image;
+}
+
+/**
+ * Looks at a frame answer before the loader decodes it: an RLE frame the loader's decoder gets wrong (colour of
+ * more than 8 bits, 32-bit samples) is refused here, to be decoded from the stored instance; a JPEG 2000 frame's
+ * signedness is made to agree with its codestream.
+ */
+function checkFrameAnswer(xhr: XMLHttpRequest, imageId: string | undefined): void {
+  if (!imageId) return;
+  const contentType = xhr.getResponseHeader('Content-Type') ?? '';
+  const instance = instanceMetadataOf(imageId);
+  if (contentType.includes(RLE_LOSSLESS)) {
+    const layout = { samplesPerPixel: numberValue(instance, '00280002') ?? 1, bitsAllocated: numberValue(instance, '00280100') ?? 0 };
+    if (needsOwnRleDecoder(layout)) {
+      needsInstance.add(xhr);
+      throw new Error('RLE frame decoded from the stored instance');
+    }
+  } else if (JPEG_2000.test(contentType) && xhr.response instanceof ArrayBuffer) {
+    agreeOnSignedness(imageId, new Uint8Array(xhr.response, 0, Math.min(xhr.response.byteLength, 8192)));
+  }
 }
 
 function wadorsLoad(imageId: string, options: Record<string, unknown> | undefined): Types.IImageLoadObject {
@@ -114,12 +173,22 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
   } catch (error) {
     return { promise: Promise.reject(new ImageLoadFailure(failureOf(error, timeoutMs))), cancelFn: undefined };
   }
-  const promise = first.promise.catch(async (error: unknown) => {
-    const refused = typeof XMLHttpRequest !== 'undefined' && error instanceof XMLHttpRequest && !timedOut.has(error) && isFrameRefusal(error.status);
-    if (!address || !refused) return fail(error);
-    wholeInstanceSeries.add(address.seriesUrl);
-    return loadFromStoredInstance(imageId, address, options).catch(fail);
-  });
+  const noSize = new Error('no size');
+  const promise = first.promise
+    .then((image) => {
+      if (!image.width || !image.height) throw noSize;
+      return image;
+    })
+    .catch(async (error: unknown) => {
+      const xhr = typeof XMLHttpRequest !== 'undefined' && error instanceof XMLHttpRequest ? error : undefined;
+      const refused = xhr !== undefined && !timedOut.has(xhr) && isFrameRefusal(xhr.status);
+      // Decoded from the stored instance: a frame the archive refuses, one the loader cannot decode right, one that
+      // decoded to nothing (the archive cut its codestream short).
+      const instead = refused || (xhr !== undefined && needsInstance.has(xhr)) || error === noSize;
+      if (!address || !instead) return fail(error);
+      if (refused) wholeInstanceSeries.add(address.seriesUrl);
+      return loadFromStoredInstance(imageId, address, options).catch(fail);
+    });
   return { promise, cancelFn: first.cancelFn };
 }
 
@@ -130,12 +199,18 @@ export function registerArchiveSafeFrames(): void {
   if (registered) return;
   registered = true;
   const { getOptions, setOptions } = dicomImageLoader.internal;
-  const { beforeSend } = getOptions();
+  const { beforeSend, beforeProcessing } = getOptions();
+  const answered = new WeakMap<XMLHttpRequest, string>();
   setOptions({
     beforeSend: async (xhr: XMLHttpRequest, imageId: string, defaultHeaders: Record<string, string>, params: unknown) => {
       xhr.timeout = frameAddress(imageId)?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       xhr.addEventListener('timeout', () => timedOut.add(xhr));
+      answered.set(xhr, imageId);
       return beforeSend?.(xhr, imageId, defaultHeaders, params as never);
+    },
+    beforeProcessing: async (xhr: XMLHttpRequest) => {
+      checkFrameAnswer(xhr, answered.get(xhr));
+      return beforeProcessing ? beforeProcessing(xhr) : (xhr.response as ArrayBuffer);
     },
   } as Parameters<typeof setOptions>[0]);
   registerImageLoader('wadors', loadArchiveSafe as Parameters<typeof registerImageLoader>[1]);

@@ -7,7 +7,7 @@ import type { DcmjsDataset } from '../dicom/dcmjsApi.ts';
 import { firstNumber, firstString } from '../dicom/datasetValues.ts';
 import { EXPLICIT_VR_BIG_ENDIAN, isNativeLittleEndian, JPEG_2000, JPEG_2000_LOSSLESS, JPEG_LS_LOSSLESS, JPEG_LS_NEAR_LOSSLESS, RLE_LOSSLESS } from '../dicom/transferSyntax.ts';
 import { notAcceptable } from '../http/httpProblem.ts';
-import { decodeRle } from './rleDecoder.ts';
+import { decodeRle } from '../../../../src/domain/dicom/rleDecoder.ts';
 import { decodeJpeg2000, decodeJpegLs } from './wasmCodecs.ts';
 
 export interface DecodedFrame {

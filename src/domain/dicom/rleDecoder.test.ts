@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRle } from '../testing/encodeRle.ts';
+import { encodeRle } from '../../../server/demo/archive/testing/encodeRle.ts';
 import { decodeRle } from './rleDecoder.ts';
 
 describe('RLE Lossless decoding (PS3.5 Annex G)', () => {

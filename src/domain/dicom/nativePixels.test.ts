@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { frameForDecoder, jpeg2000SignedSamples, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
+import { encodeRle } from '../../../server/demo/archive/testing/encodeRle.ts';
+
+describe('swapBytes', () => {
+  it('reverses each 16-bit and 32-bit value', () => {
+    expect([...swapBytes(new Uint8Array([1, 2, 3, 4]), 2)]).toEqual([2, 1, 4, 3]);
+    expect([...swapBytes(new Uint8Array([1, 2, 3, 4, 5]), 4)]).toEqual([4, 3, 2, 1, 5]);
+  });
+});
+
+describe('frameForDecoder', () => {
+  it('turns 32-bit big endian into little endian', () => {
+    const big = new Uint8Array([0, 0, 1, 2]);
+    const ready = frameForDecoder(big, '1.2.840.10008.1.2.2', { rows: 1, columns: 1, samplesPerPixel: 1, bitsAllocated: 32 });
+    expect(ready.syntax).toBe('1.2.840.10008.1.2.1');
+    expect(new DataView(ready.bytes.buffer).getUint32(0, true)).toBe(0x0102);
+  });
+
+  it('decodes 32-bit RLE itself, to the interleaved little endian stream', () => {
+    const values = new Uint32Array([1, 70000, 0xffffffff, 12345]);
+    const native = new Uint8Array(values.buffer);
+    const layout = { rows: 2, columns: 2, samplesPerPixel: 1, bitsAllocated: 32 };
+    const rle = new Uint8Array(encodeRle(native, 1, 4));
+    const ready = frameForDecoder(rle, '1.2.840.10008.1.2.5', layout);
+    expect(ready.syntax).toBe('1.2.840.10008.1.2.1');
+    expect([...new Uint32Array(ready.bytes.buffer, ready.bytes.byteOffset, 4)]).toEqual([...values]);
+  });
+
+  it('leaves what the loader decodes right as stored', () => {
+    const frame = new Uint8Array([1, 2]);
+    expect(frameForDecoder(frame, '1.2.840.10008.1.2.5', { rows: 1, columns: 1, samplesPerPixel: 1, bitsAllocated: 16 }).bytes).toBe(frame);
+    expect(frameForDecoder(frame, '1.2.840.10008.1.2.4.90', { rows: 1, columns: 1, samplesPerPixel: 1, bitsAllocated: 16 }).syntax).toBe('1.2.840.10008.1.2.4.90');
+  });
+
+  it('knows which RLE frames the loader gets wrong', () => {
+    expect(needsOwnRleDecoder({ samplesPerPixel: 3, bitsAllocated: 16 })).toBe(true);
+    expect(needsOwnRleDecoder({ samplesPerPixel: 1, bitsAllocated: 32 })).toBe(true);
+    expect(needsOwnRleDecoder({ samplesPerPixel: 3, bitsAllocated: 8 })).toBe(false);
+    expect(needsOwnRleDecoder({ samplesPerPixel: 1, bitsAllocated: 16 })).toBe(false);
+  });
+});
+
+describe('jpeg2000SignedSamples', () => {
+  const siz = (ssiz: number) => {
+    const bytes = new Uint8Array(64);
+    bytes.set([0xff, 0x4f, 0xff, 0x51], 4);
+    bytes[4 + 2 + 40] = ssiz;
+    return bytes;
+  };
+  it('reads the sign bit of the first component', () => {
+    expect(jpeg2000SignedSamples(siz(0x0c))).toBe(false);
+    expect(jpeg2000SignedSamples(siz(0x8f))).toBe(true);
+  });
+  it('says nothing without a codestream', () => {
+    expect(jpeg2000SignedSamples(new Uint8Array(100))).toBeUndefined();
+  });
+});

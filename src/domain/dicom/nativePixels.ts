@@ -1,0 +1,68 @@
+/**
+ * Native pixel data of a stored instance made ready for a decoder that reads little endian only: Explicit VR Big
+ * Endian data swapped to little endian per Bits Allocated (PS3.5 §7.3, Annex A.3), RLE Lossless decoded
+ * (PS3.5 Annex G) to the interleaved little endian stream; and the signedness a JPEG 2000 codestream declares
+ * for its samples (ISO/IEC 15444-1 §A.5.1, SIZ marker `Ssiz`), which real files contradict in Pixel Representation.
+ */
+import { decodeRle } from './rleDecoder.ts';
+import { EXPLICIT_VR_BIG_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN } from './storedSyntax.ts';
+
+export const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
+
+/** `bytes` with each `bytesPerValue`-byte value reversed (a copy). */
+export function swapBytes(bytes: Uint8Array, bytesPerValue: number): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  if (bytesPerValue <= 1) {
+    out.set(bytes);
+    return out;
+  }
+  const whole = bytes.length - (bytes.length % bytesPerValue);
+  for (let at = 0; at < whole; at += bytesPerValue) {
+    for (let byte = 0; byte < bytesPerValue; byte += 1) out[at + byte] = bytes[at + bytesPerValue - 1 - byte] ?? 0;
+  }
+  out.set(bytes.subarray(whole), whole);
+  return out;
+}
+
+export interface PixelLayout {
+  rows: number;
+  columns: number;
+  samplesPerPixel: number;
+  bitsAllocated: number;
+}
+
+/**
+ * The frame as the decoder should get it, and the syntax to decode it in: big endian becomes little endian, RLE
+ * of more than 8 bits per colour sample or of 32 bits (which the image loader's RLE decoder gets wrong or refuses)
+ * is decoded here; anything else is left as stored.
+ */
+export function frameForDecoder(frame: Uint8Array, syntax: string, layout: PixelLayout): { bytes: Uint8Array; syntax: string; interleaved?: true } {
+  if (syntax === EXPLICIT_VR_BIG_ENDIAN && layout.bitsAllocated > 8) {
+    return { bytes: swapBytes(frame, layout.bitsAllocated / 8), syntax: EXPLICIT_VR_LITTLE_ENDIAN };
+  }
+  if (syntax === RLE_LOSSLESS && needsOwnRleDecoder(layout)) {
+    return { bytes: decodeRle(frame, layout.rows * layout.columns, layout.samplesPerPixel, layout.bitsAllocated), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true };
+  }
+  return { bytes: frame, syntax };
+}
+
+/** RLE frames the image loader's decoder cannot decode right: 32-bit samples, or colour of more than 8 bits. */
+export function needsOwnRleDecoder(layout: Pick<PixelLayout, 'samplesPerPixel' | 'bitsAllocated'>): boolean {
+  return layout.bitsAllocated > 16 || (layout.samplesPerPixel > 1 && layout.bitsAllocated > 8);
+}
+
+/**
+ * Whether the first component of a JPEG 2000 codestream (raw, or inside a JP2 file) is signed; `undefined` when
+ * its SIZ marker segment is not found in the first bytes.
+ */
+export function jpeg2000SignedSamples(bytes: Uint8Array): boolean | undefined {
+  const limit = Math.min(bytes.length - 41, 4096);
+  for (let at = 0; at < limit; at += 1) {
+    // SOC (FF 4F) immediately followed by SIZ (FF 51).
+    if (bytes[at] === 0xff && bytes[at + 1] === 0x4f && bytes[at + 2] === 0xff && bytes[at + 3] === 0x51) {
+      const ssiz = bytes[at + 2 + 40];
+      return ssiz === undefined ? undefined : (ssiz & 0x80) !== 0;
+    }
+  }
+  return undefined;
+}
