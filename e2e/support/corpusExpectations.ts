@@ -9,13 +9,15 @@ export type CorpusExpectation =
   /**
    * Shown, pixels checked; the text says what the file tries. `referenceWrong` (why) sets aside a reference
    * rendering that is known wrong: the picture then gets the weaker check (non-blank, in its fitted rectangle).
+   * `referenceOf` checks it against the reference of another file holding the same image in another encoding.
    */
-  | { shown: string; referenceWrong?: string }
+  | { shown: string; referenceWrong?: string; referenceOf?: { file: string; why: string } }
   /** A clear error on the viewport (or the launch page) matching `message`; `why` says why it cannot be shown. */
   | { error: RegExp; why: string }
   /** Orthanc 1.10 refuses the file at upload: there is no study. */
   | { refused: RegExp; why: string };
 
+const bigEndianDose = "DCMTK renders 32-bit Explicit VR Big Endian pixel data wrong (its reference differs from the little endian twin's, which pydicom decodes the same as this file)";
 const noReference = 'no reference rendering (GDCM and DCMTK cannot decode it): checked non-blank, in its fitted rectangle';
 
 export const corpusExpectations: Record<string, CorpusExpectation> = {
@@ -81,8 +83,8 @@ export const corpusExpectations: Record<string, CorpusExpectation> = {
   },
   'rtdose.dcm': { shown: 'RT dose grid, 32-bit, 15 frames, implicit VR' },
   'rtdose_1frame.dcm': { shown: 'RT dose grid, 32-bit, 1 frame, implicit VR' },
-  'rtdose_expb.dcm': { shown: 'RT dose grid, 32-bit, 15 frames, big endian' },
-  'rtdose_expb_1frame.dcm': { shown: 'RT dose grid, 32-bit, 1 frame, big endian' },
+  'rtdose_expb.dcm': { shown: 'RT dose grid, 32-bit, 15 frames, big endian', referenceOf: { file: 'rtdose.dcm', why: bigEndianDose } },
+  'rtdose_expb_1frame.dcm': { shown: 'RT dose grid, 32-bit, 1 frame, big endian', referenceOf: { file: 'rtdose_1frame.dcm', why: bigEndianDose } },
   'rtdose_rle.dcm': { shown: 'RT dose grid, 32-bit, 15 frames, RLE' },
   'rtdose_rle_1frame.dcm': { shown: 'RT dose grid, 32-bit, 1 frame, RLE' },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameForDecoder, jpeg2000SignedSamples, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
+import { expandYbr422, frameForDecoder, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
 import { encodeRle } from '../../../server/demo/archive/testing/encodeRle.ts';
 
 describe('swapBytes', () => {
@@ -54,5 +54,30 @@ describe('jpeg2000SignedSamples', () => {
   });
   it('says nothing without a codestream', () => {
     expect(jpeg2000SignedSamples(new Uint8Array(100))).toBeUndefined();
+  });
+});
+
+describe('YBR_FULL_422 and frame lengths', () => {
+  it('expands each pair of pixels to two full samples sharing their chroma', () => {
+    expect([...expandYbr422(new Uint8Array([10, 20, 100, 200]), 1, 2)]).toEqual([10, 100, 200, 20, 100, 200]);
+  });
+
+  it('hands native YBR_FULL_422 to the decoder as YBR_FULL', () => {
+    const ready = frameForDecoder(new Uint8Array(8), '1.2.840.10008.1.2.1', { rows: 2, columns: 2, samplesPerPixel: 3, bitsAllocated: 8, photometric: 'YBR_FULL_422' });
+    expect(ready.photometric).toBe('YBR_FULL');
+    expect(ready.bytes.length).toBe(12);
+  });
+
+  it('knows how long a native frame is', () => {
+    expect(nativeFrameLength({ rows: 64, columns: 64, samplesPerPixel: 1, bitsAllocated: 16 })).toBe(8192);
+    expect(nativeFrameLength({ rows: 10, columns: 10, samplesPerPixel: 1, bitsAllocated: 1 })).toBe(100);
+    expect(nativeFrameLength({ rows: 2, columns: 2, samplesPerPixel: 3, bitsAllocated: 8, photometric: 'YBR_FULL_422' })).toBe(8);
+  });
+
+  it('relabels 1-bit big endian as little endian, bytes untouched', () => {
+    const frame = new Uint8Array([1, 0]);
+    const ready = frameForDecoder(frame, '1.2.840.10008.1.2.2', { rows: 1, columns: 2, samplesPerPixel: 1, bitsAllocated: 1 });
+    expect(ready.syntax).toBe('1.2.840.10008.1.2.1');
+    expect(ready.bytes).toBe(frame);
   });
 });

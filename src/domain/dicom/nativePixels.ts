@@ -5,7 +5,7 @@
  * for its samples (ISO/IEC 15444-1 §A.5.1, SIZ marker `Ssiz`), which real files contradict in Pixel Representation.
  */
 import { decodeRle } from './rleDecoder.ts';
-import { EXPLICIT_VR_BIG_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN } from './storedSyntax.ts';
+import { EXPLICIT_VR_BIG_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN } from './storedSyntax.ts';
 
 export const RLE_LOSSLESS = '1.2.840.10008.1.2.5';
 
@@ -29,6 +29,47 @@ export interface PixelLayout {
   columns: number;
   samplesPerPixel: number;
   bitsAllocated: number;
+  photometric?: string;
+}
+
+const NATIVE = new Set([EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN]);
+
+/** Whether frames in `syntax` are native (uncompressed) pixel data. */
+export function isNativeSyntax(syntax: string): boolean {
+  return NATIVE.has(syntax);
+}
+
+/**
+ * Bytes one native frame takes once cut out of the data set (1-bit frames come unpacked, a byte a pixel;
+ * YBR_FULL_422 holds two samples a pixel, PS3.3 §C.7.6.3.1.2).
+ */
+export function nativeFrameLength(layout: PixelLayout): number {
+  const samples = layout.photometric === 'YBR_FULL_422' ? 2 : layout.samplesPerPixel;
+  const bytesPerSample = layout.bitsAllocated === 1 ? 1 : layout.bitsAllocated / 8;
+  return layout.rows * layout.columns * samples * bytesPerSample;
+}
+
+/** Native YBR_FULL_422 (Y1 Y2 Cb Cr per pair of pixels, PS3.3 §C.7.6.3.1.2) as YBR_FULL, three samples a pixel. */
+export function expandYbr422(frame: Uint8Array, rows: number, columns: number): Uint8Array {
+  const out = new Uint8Array(rows * columns * 3);
+  let read = 0;
+  let write = 0;
+  for (let row = 0; row < rows; row += 1) {
+    for (let column = 0; column < columns; column += 2) {
+      const y1 = frame[read] ?? 0;
+      const y2 = frame[read + 1] ?? 0;
+      const cb = frame[read + 2] ?? 128;
+      const cr = frame[read + 3] ?? 128;
+      read += 4;
+      out.set([y1, cb, cr], write);
+      write += 3;
+      if (column + 1 < columns) {
+        out.set([y2, cb, cr], write);
+        write += 3;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -36,9 +77,12 @@ export interface PixelLayout {
  * of more than 8 bits per colour sample or of 32 bits (which the image loader's RLE decoder gets wrong or refuses)
  * is decoded here; anything else is left as stored.
  */
-export function frameForDecoder(frame: Uint8Array, syntax: string, layout: PixelLayout): { bytes: Uint8Array; syntax: string; interleaved?: true } {
-  if (syntax === EXPLICIT_VR_BIG_ENDIAN && layout.bitsAllocated > 8) {
-    return { bytes: swapBytes(frame, layout.bitsAllocated / 8), syntax: EXPLICIT_VR_LITTLE_ENDIAN };
+export function frameForDecoder(frame: Uint8Array, syntax: string, layout: PixelLayout): { bytes: Uint8Array; syntax: string; interleaved?: true; photometric?: string } {
+  if (isNativeSyntax(syntax) && layout.photometric === 'YBR_FULL_422' && layout.bitsAllocated === 8) {
+    return { bytes: expandYbr422(frame, layout.rows, layout.columns), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true, photometric: 'YBR_FULL' };
+  }
+  if (syntax === EXPLICIT_VR_BIG_ENDIAN) {
+    return { bytes: layout.bitsAllocated > 8 ? swapBytes(frame, layout.bitsAllocated / 8) : frame, syntax: EXPLICIT_VR_LITTLE_ENDIAN };
   }
   if (syntax === RLE_LOSSLESS && needsOwnRleDecoder(layout)) {
     return { bytes: decodeRle(frame, layout.rows * layout.columns, layout.samplesPerPixel, layout.bitsAllocated), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true };

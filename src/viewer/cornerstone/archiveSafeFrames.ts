@@ -14,7 +14,7 @@
 import { registerImageLoader, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
-import { frameForDecoder, jpeg2000SignedSamples, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
+import { frameForDecoder, isNativeSyntax, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
 import { numberValue } from '../../domain/dicom/dicomJson.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
@@ -101,17 +101,23 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
     columns: dataSet.uint16('x00280011') ?? 0,
     samplesPerPixel: dataSet.uint16('x00280002') ?? 1,
     bitsAllocated: dataSet.uint16('x00280100') ?? 0,
+    photometric: dataSet.string('x00280004')?.trim(),
   };
   if (!layout.rows || !layout.columns || !layout.bitsAllocated) {
     throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the instance does not say the size of its image (Rows, Columns, Bits Allocated)' });
   }
+  const syntax = decodedFrameSyntax(storedSyntax);
+  if (isNativeSyntax(syntax) && pixelData.length < nativeFrameLength(layout)) {
+    throw new ImageLoadFailure({ kind: 'undecodable', detail: `the pixel data is truncated: ${pixelData.length} of the ${nativeFrameLength(layout)} bytes of a frame` });
+  }
   let ready: ReturnType<typeof frameForDecoder>;
   try {
-    ready = frameForDecoder(pixelData, decodedFrameSyntax(storedSyntax), layout);
+    ready = frameForDecoder(pixelData, syntax, layout);
   } catch (error) {
     throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
   }
   if (ready.interleaved && layout.samplesPerPixel > 1) correctInstanceMetadata(imageId, { '00280006': { vr: 'US', Value: [0] } });
+  if (ready.photometric) correctInstanceMetadata(imageId, { '00280004': { vr: 'CS', Value: [ready.photometric] } });
   if (JPEG_2000.test(ready.syntax)) agreeOnSignedness(imageId, ready.bytes);
   const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
   return withSize(await createImage(imageId, ready.bytes, ready.syntax, options));
@@ -148,6 +154,14 @@ function wadorsLoad(imageId: string, options: Record<string, unknown> | undefine
   return load(imageId, options);
 }
 
+/**
+ * 1-bit frames (a segmentation's) come from the frame endpoint packed, eight pixels a byte, which the `wadors:`
+ * path does not unpack: they are cut from the stored instance, which does.
+ */
+function isOneBit(imageId: string): boolean {
+  return numberValue(instanceMetadataOf(imageId), '00280100') === 1;
+}
+
 function storedSyntaxInMetadata(imageId: string): string | undefined {
   try {
     return storedTransferSyntax(dicomImageLoader.wadors.metaDataManager.get(imageId));
@@ -164,7 +178,7 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
     if (error instanceof SiteTroubleError) throw error;
     throw siteTroubleOfXhr(error) ?? new ImageLoadFailure(failureOf(error, timeoutMs));
   };
-  if (address && (wholeInstanceSeries.has(address.seriesUrl) || hasNoFrameRepresentation(storedSyntaxInMetadata(imageId)))) {
+  if (address && (wholeInstanceSeries.has(address.seriesUrl) || hasNoFrameRepresentation(storedSyntaxInMetadata(imageId)) || isOneBit(imageId))) {
     return { promise: loadFromStoredInstance(imageId, address, options).catch(fail), cancelFn: undefined };
   }
   let first: Types.IImageLoadObject;

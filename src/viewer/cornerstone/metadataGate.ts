@@ -67,7 +67,7 @@ export function installMetadataGate(): void {
  * Corrects the registered metadata of `imageId`'s instance where its pixel data says otherwise (a codestream's
  * signedness, an RLE frame decoded here to interleaved samples); and nothing else.
  */
-export function correctInstanceMetadata(imageId: string, corrections: Record<string, { vr: string; Value: number[] }>): void {
+export function correctInstanceMetadata(imageId: string, corrections: Record<string, { vr: string; Value: (number | string)[] }>): void {
   const current: unknown = dicomImageLoader.wadors.metaDataManager.get(instanceImageId(imageId));
   if (!isDicomJsonDataset(current)) return;
   dicomImageLoader.wadors.metaDataManager.add(instanceImageId(imageId), { ...current, ...corrections } as unknown as WadorsMetadata);

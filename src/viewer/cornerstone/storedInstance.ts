@@ -48,9 +48,29 @@ function keep(url: string, promise: Promise<StoredInstance>): void {
   );
 }
 
+/**
+ * Inflates a deflated data set (RFC 1951, PS3.5 §A.5). Its encoder pads the stream to an even length, which the
+ * browser's decompressor reports as junk after the end: what was inflated before that is kept.
+ */
 async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (chunks.length === 0) throw error;
+  }
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function metaSyntax(bytes: Uint8Array): string | undefined {
