@@ -136,16 +136,18 @@ function withSize(image: Types.IImage): Types.IImage {
  */
 function checkFrameAnswer(xhr: XMLHttpRequest, imageId: string | undefined): void {
   if (!imageId) return;
-  const contentType = xhr.getResponseHeader('Content-Type') ?? '';
+  const body = xhr.response instanceof ArrayBuffer ? new Uint8Array(xhr.response, 0, Math.min(xhr.response.byteLength, 8192)) : undefined;
+  // The syntax is named by the answer's Content-Type or by its part's (PS3.18 §8.7.3.5.2), as archives choose.
+  const said = `${xhr.getResponseHeader('Content-Type') ?? ''} ${body ? new TextDecoder('latin1').decode(body.subarray(0, 512)) : ''}`;
   const instance = instanceMetadataOf(imageId);
-  if (contentType.includes(RLE_LOSSLESS)) {
+  if (said.includes(RLE_LOSSLESS) || said.includes('image/x-dicom-rle')) {
     const layout = { samplesPerPixel: numberValue(instance, '00280002') ?? 1, bitsAllocated: numberValue(instance, '00280100') ?? 0 };
     if (needsOwnRleDecoder(layout)) {
       needsInstance.add(xhr);
       throw new Error('RLE frame decoded from the stored instance');
     }
-  } else if (JPEG_2000.test(contentType) && xhr.response instanceof ArrayBuffer) {
-    agreeOnSignedness(imageId, new Uint8Array(xhr.response, 0, Math.min(xhr.response.byteLength, 8192)));
+  } else if (body && (JPEG_2000.test(said) || /image\/(jp2|jpx|jphc)/.test(said))) {
+    agreeOnSignedness(imageId, body);
   }
 }
 

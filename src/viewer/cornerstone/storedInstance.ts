@@ -7,6 +7,7 @@
  * cine loop) cost one retrieval.
  */
 import * as dicomParser from 'dicom-parser';
+import pako from 'pako';
 import { imageRetrievalPoolManager, Enums } from '@cornerstonejs/core';
 import { firstPartBody } from '../../domain/dicom/multipartBody.ts';
 import { dataSetStart, sniffDataSetSyntax } from '../../domain/dicom/part10Syntax.ts';
@@ -49,28 +50,11 @@ function keep(url: string, promise: Promise<StoredInstance>): void {
 }
 
 /**
- * Inflates a deflated data set (RFC 1951, PS3.5 §A.5). Its encoder pads the stream to an even length, which the
- * browser's decompressor reports as junk after the end: what was inflated before that is kept.
+ * Inflates a deflated data set (RFC 1951, PS3.5 §A.5) with pako, as the image loader's own Part 10 reader does:
+ * its encoder pads the stream to an even length, on which the browser's DecompressionStream fails.
  */
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (chunks.length === 0) throw error;
-  }
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+function inflateRaw(bytes: Uint8Array): Uint8Array {
+  return pako.inflateRaw(bytes);
 }
 
 function metaSyntax(bytes: Uint8Array): string | undefined {
@@ -86,7 +70,7 @@ export async function parseStoredInstance(bytes: Uint8Array): Promise<StoredInst
   const declared = metaSyntax(bytes);
   if (declared === DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) {
     const start = dataSetStart(bytes);
-    const inflated = await inflateRaw(bytes.subarray(start));
+    const inflated = inflateRaw(bytes.subarray(start));
     const whole = new Uint8Array(start + inflated.length);
     whole.set(bytes.subarray(0, start), 0);
     whole.set(inflated, start);
@@ -121,8 +105,15 @@ async function retrieve(url: string, timeoutMs: number): Promise<StoredInstance>
     // A copy that starts its own buffer: the image loader slices frames from the buffer by data set offsets.
     return await parseStoredInstance(body.slice());
   } catch (error) {
-    throw new ImageLoadFailure({ kind: 'undecodable', detail: `the stored instance cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+    throw new ImageLoadFailure({ kind: 'undecodable', detail: `the stored instance cannot be read: ${parseErrorText(error)}` });
   }
+}
+
+/** What dicomParser threw: an Error, a string, or an object with `exception` and the partly parsed data set. */
+function parseErrorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'exception' in error) return String((error as { exception: unknown }).exception);
+  return String(error);
 }
 
 /** The message of a JSON error answer (the gateway's `error`, Orthanc's `Message`), else the text itself. */
