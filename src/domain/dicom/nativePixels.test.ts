@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandYbr422, frameForDecoder, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
+import { signExtend, expandYbr422, frameForDecoder, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
 import { encodeRle } from '../../../server/demo/archive/testing/encodeRle.ts';
 
 describe('swapBytes', () => {
@@ -79,5 +79,13 @@ describe('YBR_FULL_422 and frame lengths', () => {
     const ready = frameForDecoder(frame, '1.2.840.10008.1.2.2', { rows: 1, columns: 2, samplesPerPixel: 1, bitsAllocated: 1 });
     expect(ready.syntax).toBe('1.2.840.10008.1.2.1');
     expect(ready.bytes).toBe(frame);
+  });
+});
+
+describe('signExtend', () => {
+  it('reads 13-bit two\'s complement held as unsigned', () => {
+    const samples = new Int16Array([0, 1, 4095, 4096, 8191]);
+    expect(signExtend(samples, 13)).toEqual({ min: -4096, max: 4095 });
+    expect([...samples]).toEqual([0, 1, 4095, -4096, -1]);
   });
 });

@@ -110,3 +110,21 @@ export function jpeg2000SignedSamples(bytes: Uint8Array): boolean | undefined {
   }
   return undefined;
 }
+
+/**
+ * Reads samples that hold two's complement values in their low `bitsStored` bits as signed (PS3.5 §8.1.1): a
+ * JPEG 2000 codestream that says its samples are unsigned while Pixel Representation says signed hands them over
+ * as 0 … 2^bitsStored − 1. Changes `samples` in place; returns their new range.
+ */
+export function signExtend(samples: Int16Array | Int32Array, bitsStored: number): { min: number; max: number } {
+  const shift = 32 - Math.min(32, Math.max(1, bitsStored));
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < samples.length; index += 1) {
+    const value = ((samples[index] ?? 0) << shift) >> shift;
+    samples[index] = value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}

@@ -14,7 +14,7 @@
 import { registerImageLoader, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
-import { frameForDecoder, isNativeSyntax, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
+import { frameForDecoder, signExtend, isNativeSyntax, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
 import { numberValue } from '../../domain/dicom/dicomJson.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
@@ -79,8 +79,28 @@ function failureOf(error: unknown, timeoutMs: number): ImageFailure {
 function agreeOnSignedness(imageId: string, codestream: Uint8Array): void {
   const signed = jpeg2000SignedSamples(codestream);
   if (signed === undefined) return;
-  const declared = numberValue(instanceMetadataOf(imageId), '00280103');
-  if ((declared === 1) !== signed) correctInstanceMetadata(imageId, { '00280103': { vr: 'US', Value: [signed ? 1 : 0] } });
+  const declared = numberValue(instanceMetadataOf(imageId), '00280103') === 1;
+  // Signed values written as unsigned samples (GDCM and others read them so): sign-extended once decoded.
+  if (declared && !signed) signedAsUnsigned.add(instanceKey(imageId));
+  else if (!declared && signed) correctInstanceMetadata(imageId, { '00280103': { vr: 'US', Value: [1] } });
+}
+
+/** Instances whose JPEG 2000 samples hold signed values although the codestream says unsigned. */
+const signedAsUnsigned = new Set<string>();
+const instanceKey = (imageId: string) => imageId.replace(/\/frames\/\d+$/, '');
+
+/** The decoded image, checked and corrected: a failure when it has no size; sign-extended where it must be. */
+function decodedImage(imageId: string, image: Types.IImage): Types.IImage {
+  if (!image.width || !image.height) throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the decoded image has no size' });
+  if (signedAsUnsigned.has(instanceKey(imageId))) {
+    const samples = image.getPixelData();
+    if (samples instanceof Int16Array || samples instanceof Int32Array) {
+      const range = signExtend(samples, numberValue(instanceMetadataOf(imageId), '00280101') ?? 16);
+      image.minPixelValue = range.min;
+      image.maxPixelValue = range.max;
+    }
+  }
+  return image;
 }
 
 /** The frame decoded from the whole stored instance. */
@@ -120,13 +140,7 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
   if (ready.photometric) correctInstanceMetadata(imageId, { '00280004': { vr: 'CS', Value: [ready.photometric] } });
   if (JPEG_2000.test(ready.syntax)) agreeOnSignedness(imageId, ready.bytes);
   const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
-  return withSize(await createImage(imageId, ready.bytes, ready.syntax, options));
-}
-
-/** An image that decoded to nothing (a codestream cut short) is a failure, not a blank canvas the renderer breaks on. */
-function withSize(image: Types.IImage): Types.IImage {
-  if (!image.width || !image.height) throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the decoded image has no size' });
-  return image;
+  return decodedImage(imageId, await createImage(imageId, ready.bytes, ready.syntax, options));
 }
 
 /**
@@ -192,8 +206,9 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
   const noSize = new Error('no size');
   const promise = first.promise
     .then((image) => {
+      // An image that decoded to nothing (the archive cut its codestream short) is tried from the stored instance.
       if (!image.width || !image.height) throw noSize;
-      return image;
+      return decodedImage(imageId, image);
     })
     .catch(async (error: unknown) => {
       const xhr = typeof XMLHttpRequest !== 'undefined' && error instanceof XMLHttpRequest ? error : undefined;
