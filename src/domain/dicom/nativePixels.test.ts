@@ -88,4 +88,10 @@ describe('signExtend', () => {
     expect(signExtend(samples, 13)).toEqual({ min: -4096, max: 4095 });
     expect([...samples]).toEqual([0, 1, 4095, -4096, -1]);
   });
+
+  it('redoes a rescale the decoder applied already', () => {
+    const samples = new Float32Array([8191 * 2 - 1000]);
+    signExtend(samples, 13, { slope: 2, intercept: -1000 });
+    expect([...samples]).toEqual([-2 - 1000]);
+  });
 });

@@ -116,12 +116,15 @@ export function jpeg2000SignedSamples(bytes: Uint8Array): boolean | undefined {
  * JPEG 2000 codestream that says its samples are unsigned while Pixel Representation says signed hands them over
  * as 0 … 2^bitsStored − 1. Changes `samples` in place; returns their new range.
  */
-export function signExtend(samples: Int16Array | Int32Array, bitsStored: number): { min: number; max: number } {
+export function signExtend(samples: Int16Array | Int32Array | Float32Array, bitsStored: number, rescale = { slope: 1, intercept: 0 }): { min: number; max: number } {
   const shift = 32 - Math.min(32, Math.max(1, bitsStored));
+  const slope = rescale.slope || 1;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let index = 0; index < samples.length; index += 1) {
-    const value = ((samples[index] ?? 0) << shift) >> shift;
+    // A decoder that applied the modality rescale already (floating point samples) is undone, then redone.
+    const stored = Math.round(((samples[index] ?? 0) - rescale.intercept) / slope);
+    const value = ((stored << shift) >> shift) * slope + rescale.intercept;
     samples[index] = value;
     if (value < min) min = value;
     if (value > max) max = value;

@@ -16,6 +16,7 @@ import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
 import { frameForDecoder, signExtend, isNativeSyntax, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
 import { numberValue } from '../../domain/dicom/dicomJson.ts';
+import { encapsulatedFrame } from '../../domain/dicom/encapsulatedFrames.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
 import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
@@ -94,11 +95,15 @@ function decodedImage(imageId: string, image: Types.IImage): Types.IImage {
   if (!image.width || !image.height) throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the decoded image has no size' });
   if (signedAsUnsigned.has(instanceKey(imageId))) {
     const samples = image.getPixelData();
-    if (samples instanceof Int16Array || samples instanceof Int32Array) {
-      const range = signExtend(samples, numberValue(instanceMetadataOf(imageId), '00280101') ?? 16);
-      image.minPixelValue = range.min;
-      image.maxPixelValue = range.max;
+    if (!(samples instanceof Int16Array || samples instanceof Int32Array || samples instanceof Float32Array)) {
+      // Unsigned samples cannot hold the negative values: saying so beats a wrapped picture.
+      throw new ImageLoadFailure({ kind: 'undecodable', detail: 'its JPEG 2000 codestream says unsigned samples where Pixel Representation says signed' });
     }
+    const scaled = samples instanceof Float32Array && image.preScale?.scaled;
+    const rescale = scaled ? { slope: image.slope || 1, intercept: image.intercept || 0 } : { slope: 1, intercept: 0 };
+    const range = signExtend(samples, numberValue(instanceMetadataOf(imageId), '00280101') ?? 16, rescale);
+    image.minPixelValue = range.min;
+    image.maxPixelValue = range.max;
   }
   return image;
 }
@@ -109,9 +114,13 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
   // A large series' instance metadata is read on demand: the decoder needs it (frame requests wait for it likewise).
   await awaitInstanceMetadata(imageId);
   const { dataSet, storedSyntax } = await storedInstance(address.instanceUrl, address.timeoutMs, priority);
-  let pixelData: Uint8Array | null;
+  let pixelData: Uint8Array | null | undefined;
   try {
-    pixelData = dicomImageLoader.wadouri.getPixelData(dataSet, address.frameIndex) as Uint8Array | null;
+    const element = dataSet.elements.x7fe00010;
+    const frames = Number.parseInt(dataSet.string('x00280008') ?? '1', 10);
+    // Encapsulated frames are read item by item (encapsulatedFrames.ts), then as the loader's reader does.
+    if (element?.encapsulatedPixelData) pixelData = encapsulatedFrame(dataSet.byteArray, element.dataOffset, address.frameIndex, Number.isFinite(frames) ? frames : 1);
+    pixelData ??= dicomImageLoader.wadouri.getPixelData(dataSet, address.frameIndex) as Uint8Array | null;
   } catch (error) {
     throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
   }
