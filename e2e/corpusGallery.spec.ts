@@ -96,7 +96,8 @@ test('every pydicom test file is shown, or says why it cannot, with no page erro
       const upload = archive.uploads.find((candidate) => candidate.file === file.file);
       const expected = corpusExpectations[file.file];
       const twin = expected && 'shown' in expected && expected.referenceOf ? manifest.files.find((candidate) => candidate.file === expected.referenceOf?.file) : undefined;
-      const checked = twin ? { ...file, reference: twin.reference } : file;
+      const decodedSize = expected && 'shown' in expected ? expected.decodedSize : undefined;
+      const checked = { ...file, ...(twin ? { reference: twin.reference } : {}), ...(decodedSize ? { rows: decodedSize.rows, columns: decodedSize.columns } : {}) };
       const seen: Seen = upload?.accepted ? await gallery.open(checked, events) : { kind: 'refused', message: upload?.message ?? 'not uploaded' };
       const archiveCrash = upload?.accepted ? await archiveCrashAfter(archive, events) : undefined;
       const expectation = corpusExpectations[file.file];

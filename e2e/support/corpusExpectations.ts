@@ -9,9 +9,10 @@ export type CorpusExpectation =
   /**
    * Shown, pixels checked; the text says what the file tries. `referenceWrong` (why) sets aside a reference
    * rendering that is known wrong: the picture then gets the weaker check (non-blank, in its fitted rectangle).
-   * `referenceOf` checks it against the reference of another file holding the same image in another encoding.
+   * `referenceOf` checks it against the reference of another file holding the same image in another encoding;
+   * `decodedSize`, the size its codestream has where Rows and Columns say otherwise.
    */
-  | { shown: string; referenceWrong?: string; referenceOf?: { file: string; why: string } }
+  | { shown: string; referenceWrong?: string; referenceOf?: { file: string; why: string }; decodedSize?: { rows: number; columns: number; why: string } }
   /** A clear error on the viewport (or the launch page) matching `message`; `why` says why it cannot be shown. */
   | { error: RegExp; why: string }
   /** Orthanc 1.10 refuses the file at upload: there is no study. */
@@ -27,7 +28,10 @@ export const corpusExpectations: Record<string, CorpusExpectation> = {
   'GDCMJ2K_TextGBR.dcm': { shown: 'JPEG 2000 lossless with a JP2 header around the codestream (GDCM), YBR_RCT' },
   'J2K_pixelrep_mismatch.dcm': { shown: 'JPEG 2000: Pixel Representation 1 but the codestream unsigned, Bits Stored 13' },
   'JPEG-lossy.dcm': { shown: 'JPEG Extended 12-bit NM, 1 frame' },
-  'JPEG2000-embedded-sequence-delimiter.dcm': { shown: `JPEG 2000 whose fragment holds a sequence delimiter's bytes; ${noReference}` },
+  'JPEG2000-embedded-sequence-delimiter.dcm': {
+    shown: `JPEG 2000 whose fragment holds a sequence delimiter's bytes; ${noReference}`,
+    decodedSize: { rows: 512, columns: 512, why: 'its codestream is 512 × 512 (a head CT) where Rows and Columns say 1024 × 256, the same number of pixels: it is shown as the codestream says' },
+  },
   'JPEG2000.dcm': { shown: 'JPEG 2000 NM, signed 16-bit, 1 frame' },
   'JPGExtended.dcm': { shown: 'JPEG Extended 12-bit, fixed version of JPEG-lossy.dcm' },
   'MR_small.dcm': { shown: 'native explicit little endian MR, signed 16-bit' },

@@ -82,12 +82,20 @@ function agreeOnSignedness(imageId: string, codestream: Uint8Array): void {
   if (signed === undefined) return;
   const declared = numberValue(instanceMetadataOf(imageId), '00280103') === 1;
   // Signed values written as unsigned samples (GDCM and others read them so): sign-extended once decoded.
-  if (declared && !signed) signedAsUnsigned.add(instanceKey(imageId));
+  if (declared && !signed && (numberValue(instanceMetadataOf(imageId), '00280100') ?? 16) <= 16) {
+    signedAsUnsigned.add(instanceKey(imageId));
+    const options = loadOptions.get(imageId);
+    if (options && !options.targetBuffer) Object.assign(options, SIGNED_TARGET);
+  }
   else if (!declared && signed) correctInstanceMetadata(imageId, { '00280103': { vr: 'US', Value: [1] } });
 }
 
 /** Instances whose JPEG 2000 samples hold signed values although the codestream says unsigned. */
 const signedAsUnsigned = new Set<string>();
+/** The options of loads under way (copies, one a load): where the decoded samples must go to a signed array. */
+const loadOptions = new Map<string, Record<string, unknown>>();
+/** A signed array for the decoder's unsigned samples, so that they can be sign-extended (createImage's `targetBuffer`). */
+const SIGNED_TARGET = { targetBuffer: { type: 'Int16Array' } };
 const instanceKey = (imageId: string) => imageId.replace(/\/frames\/\d+$/, '');
 
 /** The decoded image, checked and corrected: a failure when it has no size; sign-extended where it must be. */
@@ -149,7 +157,8 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
   if (ready.photometric) correctInstanceMetadata(imageId, { '00280004': { vr: 'CS', Value: [ready.photometric] } });
   if (JPEG_2000.test(ready.syntax)) agreeOnSignedness(imageId, ready.bytes);
   const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
-  return decodedImage(imageId, await createImage(imageId, ready.bytes, ready.syntax, options));
+  const signedTarget = signedAsUnsigned.has(instanceKey(imageId)) && !options?.targetBuffer;
+  return decodedImage(imageId, await createImage(imageId, ready.bytes, ready.syntax, signedTarget ? { ...options, ...SIGNED_TARGET } : options));
 }
 
 /**
@@ -195,8 +204,14 @@ function storedSyntaxInMetadata(imageId: string): string | undefined {
   }
 }
 
-function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Types.IImageLoadObject {
+function loadArchiveSafe(imageId: string, given?: Record<string, unknown>): Types.IImageLoadObject {
   const address = frameAddress(imageId);
+  // A copy of its own, which the answer's check may complete (SIGNED_TARGET) without touching another load's.
+  const options: Record<string, unknown> = { ...given };
+  loadOptions.set(imageId, options);
+  const settled = () => {
+    if (loadOptions.get(imageId) === options) loadOptions.delete(imageId);
+  };
   const timeoutMs = address?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fail = (error: unknown): never => {
     // The gateway could not get an answer from the site at all (down, busy, unreachable): said as the site's trouble.
@@ -204,12 +219,13 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
     throw siteTroubleOfXhr(error) ?? new ImageLoadFailure(failureOf(error, timeoutMs));
   };
   if (address && (wholeInstanceSeries.has(address.seriesUrl) || hasNoFrameRepresentation(storedSyntaxInMetadata(imageId)) || isOneBit(imageId))) {
-    return { promise: loadFromStoredInstance(imageId, address, options).catch(fail), cancelFn: undefined };
+    return { promise: loadFromStoredInstance(imageId, address, options).catch(fail).finally(settled), cancelFn: undefined };
   }
   let first: Types.IImageLoadObject;
   try {
     first = wadorsLoad(imageId, options);
   } catch (error) {
+    settled();
     return { promise: Promise.reject(new ImageLoadFailure(failureOf(error, timeoutMs))), cancelFn: undefined };
   }
   const noSize = new Error('no size');
@@ -228,7 +244,8 @@ function loadArchiveSafe(imageId: string, options?: Record<string, unknown>): Ty
       if (!address || !instead) return fail(error);
       if (refused) wholeInstanceSeries.add(address.seriesUrl);
       return loadFromStoredInstance(imageId, address, options).catch(fail);
-    });
+    })
+    .finally(settled);
   return { promise, cancelFn: first.cancelFn };
 }
 
