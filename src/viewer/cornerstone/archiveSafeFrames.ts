@@ -16,6 +16,7 @@ import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { decodedFrameSyntax, hasNoFrameRepresentation, isFrameRefusal, storedTransferSyntax } from '../../domain/dicom/storedSyntax.ts';
 import { frameForDecoder, signExtend, isNativeSyntax, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, RLE_LOSSLESS } from '../../domain/dicom/nativePixels.ts';
 import { numberValue } from '../../domain/dicom/dicomJson.ts';
+import { headerWindow } from '../../domain/viewer/voiPresets.ts';
 import { encapsulatedFrame } from '../../domain/dicom/encapsulatedFrames.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
@@ -112,6 +113,10 @@ function decodedImage(imageId: string, image: Types.IImage): Types.IImage {
     const range = signExtend(samples, numberValue(instanceMetadataOf(imageId), '00280101') ?? 16, rescale);
     image.minPixelValue = range.min;
     image.maxPixelValue = range.max;
+    // The window the loader derived from the unsigned range is replaced: the header's, else the new range.
+    const header = headerWindow(instanceMetadataOf(imageId));
+    image.windowCenter = header?.center ?? (range.min + range.max) / 2;
+    image.windowWidth = header?.width ?? Math.max(1, range.max - range.min);
   }
   return image;
 }
