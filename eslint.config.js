@@ -56,4 +56,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way in per outside system: SQL only through server/db.
+    files: ['server/**/*.ts'],
+    ignores: ['server/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['kysely', 'pg', '@electric-sql/*', '**/db/migrations/*'], message: 'SQL only through server/db.' }] },
+      ],
+    },
+  },
 );
