@@ -18,7 +18,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+    const which = failed ? `migration ${failed.migrationName}` : 'migration';
+    throw new Error(`database ${which} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
