@@ -47,7 +47,7 @@ export interface SessionTable {
   id: string;
   user_info: JsonColumn<JsonObject>;
   /** The identity provider's tokens, sealed by the server before storage; never sent to a browser. */
-  sealed_tokens: Buffer | null;
+  sealed_tokens: Uint8Array | null;
   created_at: Generated<Date>;
   last_seen_at: Date;
   expires_at: Date;
