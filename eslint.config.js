@@ -56,4 +56,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way in per outside system: SQL only through server/db. Tests may speak SQL as an administrator would (to
+    // edit the trail behind the application's back and check that it shows).
+    files: ['server/**/*.ts'],
+    ignores: ['server/db/**', 'server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['kysely', 'pg', '@electric-sql/*', '**/db/migrations/*'], message: 'SQL only through server/db.' }] },
+      ],
+    },
+  },
 );

@@ -1,8 +1,12 @@
-/** Command-line arguments of `npm start` (deployment contract §1). */
+import { DEFAULT_DATA_DIR } from './db/databaseTarget.ts';
+
+/** Command-line arguments of `npm start` (deployment contract §1, §5). */
 export interface CliOptions {
   configFile?: string;
   port: number;
   host: string;
+  /** Where the embedded database keeps its data when the configuration names no `database.url`. */
+  dataDir: string;
   help: boolean;
 }
 
@@ -11,10 +15,11 @@ export type CliResult = { ok: true; options: CliOptions } | { ok: false; error: 
 export const usage = `Usage:
   npm start [-- --port N]                                 serve the embedded two-hospital demo
   npm start -- --config FILE [--port N] [--host H]         serve the viewer for the sites in FILE
-Defaults: --port 8080, --host 127.0.0.1`;
+  --data-dir DIR                                           the embedded database's folder (without database.url)
+Defaults: --port 8080, --host 127.0.0.1, --data-dir .data`;
 
 export function parseCliArgs(argv: readonly string[]): CliResult {
-  const options: CliOptions = { port: 8080, host: '127.0.0.1', help: false };
+  const options: CliOptions = { port: 8080, host: '127.0.0.1', dataDir: DEFAULT_DATA_DIR, help: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     const [flag, inlineValue] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -47,6 +52,12 @@ export function parseCliArgs(argv: readonly string[]): CliResult {
         const value = takeValue();
         if (!value) return { ok: false, error: '--host needs a host name or address' };
         options.host = value;
+        break;
+      }
+      case '--data-dir': {
+        const value = takeValue();
+        if (!value) return { ok: false, error: '--data-dir needs a folder path' };
+        options.dataDir = value;
         break;
       }
       default:

@@ -161,4 +161,27 @@ describe('runtime configuration', () => {
       timeoutMs: 8000,
     });
   });
+
+  it('takes an optional database server and audit retention, never shown to the browser', () => {
+    const database = { url: 'postgres://passerelle@db.example:5432/passerelle', passwordEnv: 'PASSERELLE_DB_PASSWORD' };
+    const result = validateRuntimeConfig({ sites: [site()], database, audit: { retentionDays: 3650 } });
+    expect(result).toEqual({ ok: true, config: { sites: [site()], database, audit: { retentionDays: 3650 } } });
+    if (result.ok) expect(JSON.stringify(toPublicConfig(result.config, 8000))).not.toContain('db.example');
+  });
+
+  it('refuses a database URL holding a password or of another scheme, and a bad retention, naming the field', () => {
+    expect(validateRuntimeConfig({ sites: [site()], database: { url: 'postgres://passerelle:s3cret@db.example/passerelle' } })).toEqual({
+      ok: false,
+      errors: ['database.url: must not hold a password: name an environment variable in database.passwordEnv'],
+    });
+    expect(validateRuntimeConfig({ sites: [site()], database: { url: 'mysql://db.example/passerelle' } })).toEqual({
+      ok: false,
+      errors: ['database.url: must be a postgres:// URL'],
+    });
+    expect(validateRuntimeConfig({ sites: [site()], database: { url: 'postgres://db.example/p', passwordEnv: 'not a name' } })).toEqual({
+      ok: false,
+      errors: ['database.passwordEnv: must be an environment variable name'],
+    });
+    expect(validateRuntimeConfig({ sites: [site()], audit: { retentionDays: 7 } })).toEqual({ ok: false, errors: ['audit.retentionDays: must be at least 30'] });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Runtime configuration of a Passerelle deployment: the archives (sites) it federates and the identity
- * cross-reference service (IHE PIXm, ITI-83), and optionally its own hanging protocols. The file format is the
- * one of the deployment contract.
+ * cross-reference service (IHE PIXm, ITI-83), and optionally its own hanging protocols, its database and the audit
+ * trail's retention. The file format is the one of the deployment contract.
  */
 import { z } from 'zod';
 import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
@@ -58,6 +58,34 @@ const circuitBreaker = z
     if (max < initial) ctx.addIssue({ code: 'custom', path: ['maxBackoffMs'], message: `must be at least initialBackoffMs (${initial})` });
   });
 
+/** A PostgreSQL connection URL (libpq's URI form) without a password: secrets come from the environment. */
+const postgresUrl = z
+  .string({ error: 'must be a string' })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// URL')
+  .refine((value) => {
+    try {
+      return new URL(value).password === '';
+    } catch {
+      return true;
+    }
+  }, 'must not hold a password: name an environment variable in database.passwordEnv');
+
+const environmentVariable = z.string({ error: 'must be a string' }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+
+/** Days the audit trail keeps a record (see DEFAULT_AUDIT_RETENTION_DAYS); at least a month, at most a century. */
+const retentionDays = z
+  .number({ error: 'must be a number of days' })
+  .int('must be a whole number of days')
+  .min(30, 'must be at least 30')
+  .max(36_500, 'must be at most 36500');
+
 export const siteConfigSchema = z.strictObject({
   id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
   name: nonEmpty,
@@ -90,6 +118,9 @@ export const runtimeConfigSchema = z
       .optional(),
     /** The deployment's own hanging protocols, tried before the built-in ones. */
     hangingProtocols: hangingProtocolsSchema.optional(),
+    /** The PostgreSQL server of the audit trail and sessions (contract §5); without it, the embedded database. */
+    database: z.strictObject({ url: postgresUrl, passwordEnv: environmentVariable.optional() }).optional(),
+    audit: z.strictObject({ retentionDays: retentionDays.optional() }).optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -131,6 +162,15 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 export const DEFAULT_CIRCUIT_BREAKER = { failureThreshold: 3, initialBackoffMs: DEFAULT_INITIAL_BACKOFF_MS, maxBackoffMs: DEFAULT_MAX_BACKOFF_MS } as const;
 
 export type CircuitBreakerConfig = z.infer<typeof circuitBreaker>;
+
+/**
+ * How long the audit trail keeps a record when `audit.retentionDays` is not set: six years. The trail is the
+ * evidence of who saw which patient's images; a breach of medical secrecy (code pénal, art. 226-13) is a délit,
+ * prosecutable for six years after the facts (code de procédure pénale, art. 8), so a shorter default would erase
+ * the evidence while a complaint can still be brought. The CNIL's usual six months to a year for access logs concerns
+ * logs kept to detect intrusions; a deployment's data protection officer sets its own duration in the configuration.
+ */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 6 * 365;
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; errors: string[] };
 

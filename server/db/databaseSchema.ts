@@ -1,0 +1,63 @@
+/**
+ * The tables of Passerelle's database, as Kysely sees them. Column names are PostgreSQL's (snake case); `bigserial`
+ * ids come back as strings, as `pg` gives 64-bit integers, and the embedded database is told to do the same.
+ */
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A `jsonb` column: written as JSON text (so that `pg` does not take a JS array for a PostgreSQL array), read as a value. */
+type JsonColumn<T> = ColumnType<T, string, string>;
+
+/** One record of the audit trail: inserted once, never updated (see migration 0001). */
+export interface AuditRecordTable {
+  id: Generated<string>;
+  recorded_at: Date;
+  user_id: string | null;
+  user_name: string | null;
+  roles: string[];
+  organisation: string | null;
+  client_address: string | null;
+  action: string;
+  outcome: string;
+  site_id: string | null;
+  study_uid: string | null;
+  patient_id: string | null;
+  patient_issuer: string | null;
+  patient_system: string | null;
+  detail: JsonColumn<JsonObject>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Left by each retention run: what it removed, and the hash the first remaining record must chain from. */
+export interface AuditCheckpointTable {
+  id: Generated<string>;
+  created_at: Generated<Date>;
+  cutoff: Date;
+  last_deleted_id: string;
+  deleted_count: string;
+  anchor_hash: string;
+  created_txid: Generated<string>;
+}
+
+/** A signed-in user's session, shared by every gateway instance that uses the same database. */
+export interface SessionTable {
+  id: string;
+  user_info: JsonColumn<JsonObject>;
+  /** The identity provider's tokens, sealed by the server before storage; never sent to a browser. */
+  sealed_tokens: Uint8Array | null;
+  created_at: Generated<Date>;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface Database {
+  audit_record: AuditRecordTable;
+  audit_checkpoint: AuditCheckpointTable;
+  session: SessionTable;
+}
+
+/** The handle the rest of the server is given: typed queries, through this folder's functions. */
+export type AppDatabase = Kysely<Database>;
