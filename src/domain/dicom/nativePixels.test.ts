@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signExtend, expandYbr422, frameForDecoder, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
+import { colourTo8Bits, signExtend, expandYbr422, frameForDecoder, jpeg2000SignedSamples, nativeFrameLength, needsOwnRleDecoder, swapBytes } from './nativePixels.ts';
 import { encodeRle } from '../../../server/demo/archive/testing/encodeRle.ts';
 
 describe('swapBytes', () => {
@@ -93,5 +93,13 @@ describe('signExtend', () => {
     const samples = new Float32Array([8191 * 2 - 1000]);
     signExtend(samples, 13, { slope: 2, intercept: -1000 });
     expect([...samples]).toEqual([-2 - 1000]);
+  });
+});
+
+describe('colourTo8Bits', () => {
+  it('keeps the most significant bits of 16- and 32-bit colour samples', () => {
+    expect([...colourTo8Bits(new Uint8Array(new Uint16Array([0, 0x8000, 0xffff]).buffer), 16)]).toEqual([0, 128, 255]);
+    expect([...colourTo8Bits(new Uint8Array(new Uint32Array([0xffffffff, 0x01000000]).buffer), 32)]).toEqual([255, 1]);
+    expect([...colourTo8Bits(new Uint8Array(new Uint16Array([0x0fff]).buffer), 16, 12)]).toEqual([255]);
   });
 });

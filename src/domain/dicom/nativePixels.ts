@@ -30,6 +30,25 @@ export interface PixelLayout {
   samplesPerPixel: number;
   bitsAllocated: number;
   photometric?: string;
+  bitsStored?: number;
+}
+
+/**
+ * Interleaved little endian colour samples of more than 8 bits, as the 8 bits a display shows: each sample's
+ * `bitsStored` most significant bits, scaled to 0–255 (the loader's colour conversion writes samples into 8-bit
+ * RGBA as they are, clipping anything above 255).
+ */
+export function colourTo8Bits(samples: Uint8Array, bitsAllocated: number, bitsStored = bitsAllocated): Uint8Array {
+  const bytes = bitsAllocated / 8;
+  const count = Math.floor(samples.length / bytes);
+  const out = new Uint8Array(count);
+  const view = new DataView(samples.buffer, samples.byteOffset, samples.byteLength);
+  const shift = Math.max(0, bitsStored - 8);
+  for (let index = 0; index < count; index += 1) {
+    const value = bytes === 2 ? view.getUint16(index * 2, true) : view.getUint32(index * 4, true);
+    out[index] = Math.min(255, Math.floor(value / 2 ** shift));
+  }
+  return out;
 }
 
 const NATIVE = new Set([EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN]);
@@ -77,7 +96,11 @@ export function expandYbr422(frame: Uint8Array, rows: number, columns: number): 
  * of more than 8 bits per colour sample or of 32 bits (which the image loader's RLE decoder gets wrong or refuses)
  * is decoded here; anything else is left as stored.
  */
-export function frameForDecoder(frame: Uint8Array, syntax: string, layout: PixelLayout): { bytes: Uint8Array; syntax: string; interleaved?: true; photometric?: string } {
+export function frameForDecoder(
+  frame: Uint8Array,
+  syntax: string,
+  layout: PixelLayout,
+): { bytes: Uint8Array; syntax: string; interleaved?: true; photometric?: string; bitsAllocated?: number } {
   if (isNativeSyntax(syntax) && layout.photometric === 'YBR_FULL_422' && layout.bitsAllocated === 8) {
     return { bytes: expandYbr422(frame, layout.rows, layout.columns), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true, photometric: 'YBR_FULL' };
   }
@@ -85,7 +108,11 @@ export function frameForDecoder(frame: Uint8Array, syntax: string, layout: Pixel
     return { bytes: layout.bitsAllocated > 8 ? swapBytes(frame, layout.bitsAllocated / 8) : frame, syntax: EXPLICIT_VR_LITTLE_ENDIAN };
   }
   if (syntax === RLE_LOSSLESS && needsOwnRleDecoder(layout)) {
-    return { bytes: decodeRle(frame, layout.rows * layout.columns, layout.samplesPerPixel, layout.bitsAllocated), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true };
+    const decoded = decodeRle(frame, layout.rows * layout.columns, layout.samplesPerPixel, layout.bitsAllocated);
+    if (layout.samplesPerPixel > 1) {
+      return { bytes: colourTo8Bits(decoded, layout.bitsAllocated, layout.bitsStored), syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true, bitsAllocated: 8 };
+    }
+    return { bytes: decoded, syntax: EXPLICIT_VR_LITTLE_ENDIAN, interleaved: true };
   }
   return { bytes: frame, syntax };
 }

@@ -91,6 +91,8 @@ function agreeOnSignedness(imageId: string, codestream: Uint8Array): void {
   else if (!declared && signed) correctInstanceMetadata(imageId, { '00280103': { vr: 'US', Value: [1] } });
 }
 
+/** Instances whose frames are decoded here from the stored instance, their metadata corrected to match. */
+const decodedHere = new Set<string>();
 /** Instances whose JPEG 2000 samples hold signed values although the codestream says unsigned. */
 const signedAsUnsigned = new Set<string>();
 /** The options of loads under way (copies, one a load): where the decoded samples must go to a signed array. */
@@ -144,6 +146,7 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
     samplesPerPixel: dataSet.uint16('x00280002') ?? 1,
     bitsAllocated: dataSet.uint16('x00280100') ?? 0,
     photometric: dataSet.string('x00280004')?.trim(),
+    bitsStored: dataSet.uint16('x00280101') ?? undefined,
   };
   if (!layout.rows || !layout.columns || !layout.bitsAllocated) {
     throw new ImageLoadFailure({ kind: 'undecodable', detail: 'the instance does not say the size of its image (Rows, Columns, Bits Allocated)' });
@@ -158,8 +161,13 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
   } catch (error) {
     throw new ImageLoadFailure({ kind: 'undecodable', detail: error instanceof Error ? error.message : String(error) });
   }
+  // From now on its metadata describes frames as decoded here: a frame answer of it in flight must come here too.
+  if (ready.interleaved || ready.photometric || ready.bitsAllocated) decodedHere.add(instanceKey(imageId));
   if (ready.interleaved && layout.samplesPerPixel > 1) correctInstanceMetadata(imageId, { '00280006': { vr: 'US', Value: [0] } });
   if (ready.photometric) correctInstanceMetadata(imageId, { '00280004': { vr: 'CS', Value: [ready.photometric] } });
+  if (ready.bitsAllocated === 8) {
+    correctInstanceMetadata(imageId, { '00280100': { vr: 'US', Value: [8] }, '00280101': { vr: 'US', Value: [8] }, '00280102': { vr: 'US', Value: [7] } });
+  }
   if (JPEG_2000.test(ready.syntax)) agreeOnSignedness(imageId, ready.bytes);
   const createImage = dicomImageLoader.createImage as (id: string, pixels: Uint8Array, syntax: string, loadOptions?: Record<string, unknown>) => Promise<Types.IImage>;
   const signedTarget = signedAsUnsigned.has(instanceKey(imageId)) && !options?.targetBuffer;
@@ -179,7 +187,7 @@ function checkFrameAnswer(xhr: XMLHttpRequest, imageId: string | undefined): voi
   const instance = instanceMetadataOf(imageId);
   if (said.includes(RLE_LOSSLESS) || said.includes('image/x-dicom-rle')) {
     const layout = { samplesPerPixel: numberValue(instance, '00280002') ?? 1, bitsAllocated: numberValue(instance, '00280100') ?? 0 };
-    if (needsOwnRleDecoder(layout)) {
+    if (decodedHere.has(instanceKey(imageId)) || needsOwnRleDecoder(layout)) {
       needsInstance.add(xhr);
       throw new Error('RLE frame decoded from the stored instance');
     }
@@ -247,7 +255,8 @@ function loadArchiveSafe(imageId: string, given?: Record<string, unknown>): Type
       // decoded to nothing (the archive cut its codestream short).
       const instead = refused || (xhr !== undefined && needsInstance.has(xhr)) || error === noSize;
       if (!address || !instead) return fail(error);
-      if (refused) wholeInstanceSeries.add(address.seriesUrl);
+      // The rest of the series goes there at once: its metadata may now describe the frames as decoded here.
+      wholeInstanceSeries.add(address.seriesUrl);
       return loadFromStoredInstance(imageId, address, options).catch(fail);
     })
     .finally(settled);

@@ -5,7 +5,7 @@
  * slice shows that failure.
  */
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
-import { isDicomJsonDataset } from '../../domain/dicom/dicomJson.ts';
+import { isDicomJsonDataset, numberValue } from '../../domain/dicom/dicomJson.ts';
 import { loaderMetadata } from '../../domain/viewer/loaderMetadata.ts';
 
 type WadorsMetadata = Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1];
@@ -68,9 +68,13 @@ export function installMetadataGate(): void {
  * signedness, an RLE frame decoded here to interleaved samples); and nothing else.
  */
 export function correctInstanceMetadata(imageId: string, corrections: Record<string, { vr: string; Value: (number | string)[] }>): void {
-  const current: unknown = dicomImageLoader.wadors.metaDataManager.get(instanceImageId(imageId));
+  const first = instanceImageId(imageId);
+  const current: unknown = dicomImageLoader.wadors.metaDataManager.get(first);
   if (!isDicomJsonDataset(current)) return;
-  dicomImageLoader.wadors.metaDataManager.add(instanceImageId(imageId), { ...current, ...corrections } as unknown as WadorsMetadata);
+  // The loader keeps each frame's view of a multi-frame instance: those views are dropped, to be made anew.
+  const frames = Math.max(1, Math.trunc(numberValue(current, '00280008') ?? 1));
+  for (let frame = 1; frame <= frames; frame += 1) dicomImageLoader.wadors.metaDataManager.remove(first.replace(/\/frames\/1$/, `/frames/${frame}`));
+  dicomImageLoader.wadors.metaDataManager.add(first, { ...current, ...corrections } as unknown as WadorsMetadata);
 }
 
 /** The registered metadata of `imageId`'s instance, as DICOM JSON. */
