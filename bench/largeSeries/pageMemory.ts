@@ -10,13 +10,20 @@ export interface ScrollMemory {
   peakBytes: number;
   /** Peak of the image cache's own account (`data-cache-bytes`), where the page gives it. */
   peakCacheBytes: number | undefined;
-  /** Distinct slices shown on the way, and seconds taken. */
+  /** Changes of the displayed slice on the way, and seconds taken. */
   slicesShown: number;
+  /** Wheel steps the viewer followed (one sent once the previous one showed), and whether it stopped following. */
+  steps: number;
+  stalled: boolean;
   seconds: number;
   samples: number;
 }
 
 const SAMPLE_MS = 500;
+/** A wheel step the viewer has not followed in this long ends the scroll (reported as stalled). */
+const STEP_TIMEOUT_MS = 15_000;
+/** The scroll's time limit. */
+const SCROLL_BUDGET_MS = 400_000;
 
 /**
  * The page's memory from the browser itself: CDP `Runtime.getHeapUsage` on the page's main thread, JS heap in use
@@ -35,10 +42,11 @@ async function pageBytes(page: Page): Promise<number> {
 
 /**
  * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
- * with wheel events dispatched in the page (one every `wheelIntervalMs`, what a reader holding the wheel sends),
- * sampling the page's memory throughout; the same input for each viewer.
+ * with wheel events dispatched in the page, each as soon as the viewer shows the slice the previous one asked for
+ * (paced by the viewer, so that every slice on the way is drawn and the cache goes through the whole series),
+ * sampling the page's memory throughout and keeping its maximum; the same input for each viewer.
  */
-export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, wheelIntervalMs: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
+export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -64,34 +72,38 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       }
     })();
     const scrollStarted = Date.now();
-    await page.evaluate(
-      ({ x, y, count, interval }) =>
-        new Promise<void>((resolve) => {
+    const paced = await page.evaluate(
+      ({ x, y, count, stepTimeout, budget }) =>
+        new Promise<{ steps: number; stalled: boolean }>((resolve) => {
           const element = document.elementFromPoint(x, y) ?? document.body;
-          let sent = 0;
-          const timer = setInterval(() => {
-            if (sent >= count - 1) {
-              clearInterval(timer);
-              resolve();
+          const state = (window as unknown as { __viewerBench: { key: string | null } }).__viewerBench;
+          const started = performance.now();
+          let steps = 0;
+          const step = () => {
+            if (steps >= count - 1 || performance.now() - started > budget) {
+              resolve({ steps, stalled: false });
               return;
             }
-            sent += 1;
+            const before = state.key;
+            const sent = performance.now();
             element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, view: window }));
-          }, interval);
+            const wait = () => {
+              if (state.key !== before) {
+                steps += 1;
+                step();
+              } else if (performance.now() - sent > stepTimeout) resolve({ steps, stalled: true });
+              else setTimeout(wait, 1);
+            };
+            wait();
+          };
+          step();
         }),
-      { x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, interval: wheelIntervalMs },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, stepTimeout: STEP_TIMEOUT_MS, budget: SCROLL_BUDGET_MS },
     );
-    // Until the viewer has caught up with the input (its displayed slice stops changing).
-    let changes = (await readState(page)).changes.length;
-    for (let idle = 0; idle < 4 && Date.now() - scrollStarted < 300_000; ) {
-      await sleep(500);
-      const now = (await readState(page)).changes.length;
-      idle = now === changes ? idle + 1 : 0;
-      changes = now;
-    }
+    const changes = (await readState(page)).changes.length;
     scrolling = false;
     await sampler;
-    return { peakBytes, peakCacheBytes, slicesShown: changes, seconds: (Date.now() - scrollStarted) / 1000, samples };
+    return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
   } finally {
     await context.close().catch(() => undefined);
   }
