@@ -23,7 +23,7 @@ const SAMPLE_MS = 500;
 /** A wheel step the viewer has not followed in this long ends the scroll (reported as stalled). */
 const STEP_TIMEOUT_MS = 15_000;
 /** The scroll's time limit. */
-const SCROLL_BUDGET_MS = 400_000;
+const SCROLL_BUDGET_MS = 240_000;
 
 /**
  * The page's memory from the browser itself: CDP `Runtime.getHeapUsage` on the page's main thread, JS heap in use
@@ -41,6 +41,34 @@ async function pageBytes(page: Page): Promise<number> {
 }
 
 /**
+ * In the page: one wheel step on the element under (`x`, `y`), then the next as soon as the displayed slice changed
+ * (the bench's key, PAGE_INIT_SCRIPT), `count` - 1 steps at most, within `budget` ms; stalled when a step is not
+ * followed within `stepTimeout` ms. A script text: the bundler's helpers do not exist in the page.
+ */
+function pacedWheelScript(options: { x: number; y: number; count: number; stepTimeout: number; budget: number }): string {
+  return `new Promise(function (resolve) {
+    var o = ${JSON.stringify(options)};
+    var element = document.elementFromPoint(o.x, o.y) || document.body;
+    var state = window.__viewerBench;
+    var started = performance.now();
+    var steps = 0;
+    function step() {
+      if (steps >= o.count - 1 || performance.now() - started > o.budget) return resolve({ steps: steps, stalled: false });
+      var before = state.key;
+      var sent = performance.now();
+      element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: o.x, clientY: o.y, bubbles: true, cancelable: true, composed: true, view: window }));
+      function wait() {
+        if (state.key !== before) { steps += 1; step(); }
+        else if (performance.now() - sent > o.stepTimeout) resolve({ steps: steps, stalled: true });
+        else setTimeout(wait, 1);
+      }
+      wait();
+    }
+    step();
+  })`;
+}
+
+/**
  * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
  * with wheel events dispatched in the page, each as soon as the viewer shows the slice the previous one asked for
  * (paced by the viewer, so that every slice on the way is drawn and the cache goes through the whole series),
@@ -48,6 +76,7 @@ async function pageBytes(page: Page): Promise<number> {
  */
 export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  let stopSampling = async () => undefined;
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: PAGE_INIT_SCRIPT });
@@ -66,45 +95,25 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       while (scrolling) {
         await sleep(SAMPLE_MS);
         peakBytes = Math.max(peakBytes, await pageBytes(page).catch(() => 0));
-        const cacheBytes = (await readState(page)).cacheBytes;
+        const cacheBytes = (await readState(page).catch(() => null))?.cacheBytes ?? null;
         if (cacheBytes !== null) peakCacheBytes = Math.max(peakCacheBytes ?? 0, cacheBytes);
         samples += 1;
       }
     })();
+    stopSampling = async () => {
+      scrolling = false;
+      await sampler;
+    };
     const scrollStarted = Date.now();
-    const paced = await page.evaluate(
-      ({ x, y, count, stepTimeout, budget }) =>
-        new Promise<{ steps: number; stalled: boolean }>((resolve) => {
-          const element = document.elementFromPoint(x, y) ?? document.body;
-          const state = (window as unknown as { __viewerBench: { key: string | null } }).__viewerBench;
-          const started = performance.now();
-          let steps = 0;
-          const step = () => {
-            if (steps >= count - 1 || performance.now() - started > budget) {
-              resolve({ steps, stalled: false });
-              return;
-            }
-            const before = state.key;
-            const sent = performance.now();
-            element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, view: window }));
-            const wait = () => {
-              if (state.key !== before) {
-                steps += 1;
-                step();
-              } else if (performance.now() - sent > stepTimeout) resolve({ steps, stalled: true });
-              else setTimeout(wait, 1);
-            };
-            wait();
-          };
-          step();
-        }),
-      { x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, stepTimeout: STEP_TIMEOUT_MS, budget: SCROLL_BUDGET_MS },
-    );
+    const paced = (await page.evaluate(pacedWheelScript({ x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, stepTimeout: STEP_TIMEOUT_MS, budget: SCROLL_BUDGET_MS }))) as {
+      steps: number;
+      stalled: boolean;
+    };
     const changes = (await readState(page)).changes.length;
-    scrolling = false;
-    await sampler;
+    await stopSampling();
     return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
   } finally {
+    await stopSampling();
     await context.close().catch(() => undefined);
   }
 }
