@@ -87,6 +87,8 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
     if (viewer === 'passerelle') await page.waitForFunction(() => Number(document.querySelector('[data-testid=viewport]')?.getAttribute('data-loaded-count') ?? 0) > 1, undefined, { timeout: firstImageTimeoutMs });
     const box = await viewportBox(page, target);
     if (!box) throw new Error(`${viewer}: viewport vanished`);
+    // The pointer over the viewport first, as a reader's is (and as the cached scroll's walk has it).
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     let peakBytes = await pageBytes(page);
     let peakCacheBytes: number | undefined;
     let samples = 1;
