@@ -41,14 +41,14 @@ async function pageBytes(page: Page): Promise<number> {
 }
 
 /**
- * In the page: one wheel step on the element under (`x`, `y`), then the next as soon as the displayed slice changed
+ * In the page: one wheel step on the element under (`x`, `y`) (looked up at each step: a viewer may replace its canvas
+ * once the series is in), then the next as soon as the displayed slice changed
  * (the bench's key, PAGE_INIT_SCRIPT), `count` - 1 steps at most, within `budget` ms; stalled when a step is not
  * followed within `stepTimeout` ms. A script text: the bundler's helpers do not exist in the page.
  */
 function pacedWheelScript(options: { x: number; y: number; count: number; stepTimeout: number; budget: number }): string {
   return `new Promise(function (resolve) {
     var o = ${JSON.stringify(options)};
-    var element = document.elementFromPoint(o.x, o.y) || document.body;
     var state = window.__viewerBench;
     var started = performance.now();
     var steps = 0;
@@ -56,6 +56,7 @@ function pacedWheelScript(options: { x: number; y: number; count: number; stepTi
       if (steps >= o.count - 1 || performance.now() - started > o.budget) return resolve({ steps: steps, stalled: false });
       var before = state.key;
       var sent = performance.now();
+      var element = document.elementFromPoint(o.x, o.y) || document.body;
       element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: o.x, clientY: o.y, bubbles: true, cancelable: true, composed: true, view: window }));
       function wait() {
         if (state.key !== before) { steps += 1; step(); }
