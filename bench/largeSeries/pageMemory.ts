@@ -41,35 +41,6 @@ async function pageBytes(page: Page): Promise<number> {
 }
 
 /**
- * In the page: one wheel step on the element under (`x`, `y`) (looked up at each step: a viewer may replace its canvas
- * once the series is in), then the next as soon as the displayed slice changed
- * (the bench's key, PAGE_INIT_SCRIPT), `count` - 1 steps at most, within `budget` ms; stalled when a step is not
- * followed within `stepTimeout` ms. A script text: the bundler's helpers do not exist in the page.
- */
-function pacedWheelScript(options: { x: number; y: number; count: number; stepTimeout: number; budget: number }): string {
-  return `new Promise(function (resolve) {
-    var o = ${JSON.stringify(options)};
-    var state = window.__viewerBench;
-    var started = performance.now();
-    var steps = 0;
-    function step() {
-      if (steps >= o.count - 1 || performance.now() - started > o.budget) return resolve({ steps: steps, stalled: false });
-      var before = state.key;
-      var sent = performance.now();
-      var element = document.elementFromPoint(o.x, o.y) || document.body;
-      element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: o.x, clientY: o.y, bubbles: true, cancelable: true, composed: true, view: window }));
-      function wait() {
-        if (state.key !== before) { steps += 1; step(); }
-        else if (performance.now() - sent > o.stepTimeout) resolve({ steps: steps, stalled: true });
-        else setTimeout(wait, 1);
-      }
-      wait();
-    }
-    step();
-  })`;
-}
-
-/**
  * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
  * with wheel events dispatched in the page, each as soon as the viewer shows the slice the previous one asked for
  * (paced by the viewer, so that every slice on the way is drawn and the cache goes through the whole series),
@@ -108,10 +79,19 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       await sampler;
     };
     const scrollStarted = Date.now();
-    const paced = (await page.evaluate(pacedWheelScript({ x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, stepTimeout: STEP_TIMEOUT_MS, budget: SCROLL_BUDGET_MS }))) as {
-      steps: number;
-      stalled: boolean;
-    };
+    // Real wheel input, as the cached scroll's walk sends it: one step, then the next once the slice it asked for shows.
+    const paced = { steps: 0, stalled: false };
+    while (paced.steps < sliceCount - 1 && Date.now() - scrollStarted < SCROLL_BUDGET_MS) {
+      const before = (await readState(page)).key;
+      await page.mouse.wheel(0, 100);
+      const stepDeadline = Date.now() + STEP_TIMEOUT_MS;
+      while ((await readState(page)).key === before && Date.now() < stepDeadline) await sleep(2);
+      if ((await readState(page)).key === before) {
+        paced.stalled = true;
+        break;
+      }
+      paced.steps += 1;
+    }
     const changes = (await readState(page)).changes.length;
     await stopSampling();
     return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
