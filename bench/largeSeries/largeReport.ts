@@ -69,7 +69,7 @@ export function reportLargeSeries(figures: LargeSeriesFigures): number {
     const run = memory[viewer];
     if (run) {
       console.log(
-        `Scroll end to end, ${viewer}: ${run.slicesShown} slices shown in ${run.seconds.toFixed(0)} s; peak page memory ${format(run.peakBytes / MB)} MB` +
+        `Scroll end to end, ${viewer}: ${run.steps} wheel steps followed${run.stalled ? ' (then stalled)' : ''}, ${run.slicesShown} slices shown in ${run.seconds.toFixed(0)} s; peak page memory ${format(run.peakBytes / MB)} MB` +
           (run.peakCacheBytes === undefined ? '' : `, peak image cache ${format(run.peakCacheBytes / MB)} MB (budget ${Math.round(cacheBudgetBytes / MB)} MB)`) +
           ` (${run.samples} samples)`,
       );

@@ -10,13 +10,20 @@ export interface ScrollMemory {
   peakBytes: number;
   /** Peak of the image cache's own account (`data-cache-bytes`), where the page gives it. */
   peakCacheBytes: number | undefined;
-  /** Distinct slices shown on the way, and seconds taken. */
+  /** Changes of the displayed slice on the way, and seconds taken. */
   slicesShown: number;
+  /** Wheel steps the viewer followed (one sent once the previous one showed), and whether it stopped following. */
+  steps: number;
+  stalled: boolean;
   seconds: number;
   samples: number;
 }
 
 const SAMPLE_MS = 500;
+/** A wheel step the viewer has not followed in this long ends the scroll (reported as stalled). */
+const STEP_TIMEOUT_MS = 15_000;
+/** The scroll's time limit. */
+const SCROLL_BUDGET_MS = 240_000;
 
 /**
  * The page's memory from the browser itself: CDP `Runtime.getHeapUsage` on the page's main thread, JS heap in use
@@ -35,11 +42,13 @@ async function pageBytes(page: Page): Promise<number> {
 
 /**
  * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
- * with wheel events dispatched in the page (one every `wheelIntervalMs`, what a reader holding the wheel sends),
- * sampling the page's memory throughout; the same input for each viewer.
+ * with wheel events dispatched in the page, each as soon as the viewer shows the slice the previous one asked for
+ * (paced by the viewer, so that every slice on the way is drawn and the cache goes through the whole series),
+ * sampling the page's memory throughout and keeping its maximum; the same input for each viewer.
  */
-export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, wheelIntervalMs: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
+export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  let stopSampling = async () => undefined;
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: PAGE_INIT_SCRIPT });
@@ -50,6 +59,8 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
     if (viewer === 'passerelle') await page.waitForFunction(() => Number(document.querySelector('[data-testid=viewport]')?.getAttribute('data-loaded-count') ?? 0) > 1, undefined, { timeout: firstImageTimeoutMs });
     const box = await viewportBox(page, target);
     if (!box) throw new Error(`${viewer}: viewport vanished`);
+    // The pointer over the viewport first, as a reader's is (and as the cached scroll's walk has it).
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     let peakBytes = await pageBytes(page);
     let peakCacheBytes: number | undefined;
     let samples = 1;
@@ -58,41 +69,34 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       while (scrolling) {
         await sleep(SAMPLE_MS);
         peakBytes = Math.max(peakBytes, await pageBytes(page).catch(() => 0));
-        const cacheBytes = (await readState(page)).cacheBytes;
+        const cacheBytes = (await readState(page).catch(() => null))?.cacheBytes ?? null;
         if (cacheBytes !== null) peakCacheBytes = Math.max(peakCacheBytes ?? 0, cacheBytes);
         samples += 1;
       }
     })();
+    stopSampling = async () => {
+      scrolling = false;
+      await sampler;
+    };
     const scrollStarted = Date.now();
-    await page.evaluate(
-      ({ x, y, count, interval }) =>
-        new Promise<void>((resolve) => {
-          const element = document.elementFromPoint(x, y) ?? document.body;
-          let sent = 0;
-          const timer = setInterval(() => {
-            if (sent >= count - 1) {
-              clearInterval(timer);
-              resolve();
-              return;
-            }
-            sent += 1;
-            element.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, view: window }));
-          }, interval);
-        }),
-      { x: box.x + box.width / 2, y: box.y + box.height / 2, count: sliceCount, interval: wheelIntervalMs },
-    );
-    // Until the viewer has caught up with the input (its displayed slice stops changing).
-    let changes = (await readState(page)).changes.length;
-    for (let idle = 0; idle < 4 && Date.now() - scrollStarted < 300_000; ) {
-      await sleep(500);
-      const now = (await readState(page)).changes.length;
-      idle = now === changes ? idle + 1 : 0;
-      changes = now;
+    // Real wheel input, as the cached scroll's walk sends it: one step, then the next once the slice it asked for shows.
+    const paced = { steps: 0, stalled: false };
+    while (paced.steps < sliceCount - 1 && Date.now() - scrollStarted < SCROLL_BUDGET_MS) {
+      const before = (await readState(page)).key;
+      await page.mouse.wheel(0, 100);
+      const stepDeadline = Date.now() + STEP_TIMEOUT_MS;
+      while ((await readState(page)).key === before && Date.now() < stepDeadline) await sleep(2);
+      if ((await readState(page)).key === before) {
+        paced.stalled = true;
+        break;
+      }
+      paced.steps += 1;
     }
-    scrolling = false;
-    await sampler;
-    return { peakBytes, peakCacheBytes, slicesShown: changes, seconds: (Date.now() - scrollStarted) / 1000, samples };
+    const changes = (await readState(page)).changes.length;
+    await stopSampling();
+    return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
   } finally {
+    await stopSampling();
     await context.close().catch(() => undefined);
   }
 }

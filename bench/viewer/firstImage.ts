@@ -41,5 +41,15 @@ export async function waitForFirstImage(page: Page, viewer: ViewerName, target: 
     .locator('[data-testid=viewport]')
     .evaluateAll((elements) => elements.map((element) => `${element.getAttribute('data-state')}${element.textContent ? ` "${element.textContent.slice(0, 160)}"` : ''}`))
     .catch(() => []);
-  throw new Error(`${viewer}: no image within ${timeoutMs} ms (${page.url()}; viewports: ${states.join(' | ') || 'none'})`);
+  // What the page had fetched by then (Resource Timing lists finished requests only).
+  const fetched = await page
+    .evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const metadata = entries.filter((entry) => /\/metadata(\?|$)/.test(entry.name));
+      const frames = entries.filter((entry) => /\/frames\/\d/.test(entry.name)).length;
+      const slowest = metadata.reduce((most, entry) => Math.max(most, entry.responseEnd - entry.startTime), 0);
+      return `${metadata.length} metadata answers (slowest ${Math.round(slowest)} ms), ${frames} frames`;
+    })
+    .catch(() => 'unknown');
+  throw new Error(`${viewer}: no image within ${timeoutMs} ms (${page.url()}; viewports: ${states.join(' | ') || 'none'}; fetched: ${fetched})`);
 }

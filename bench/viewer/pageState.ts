@@ -5,10 +5,13 @@ import { sleep } from '../shared/sleep.ts';
 /**
  * Notes each change of the displayed image (by a key read from the DOM), Passerelle's count of decoded and cached
  * slices (contract §4 `[data-testid=viewport][data-loaded-count]`) with the time it last grew, and the bytes its
- * image cache holds (`data-cache-bytes` on the page root); raises the resource timing buffer.
+ * image cache holds (`data-cache-bytes` on the page root); raises the resource timing buffer. Marks OHIF's guided tour
+ * of its viewer (`basicViewerTour`, remembered in localStorage `shownTours`) as seen, so that it does not cover the
+ * viewport on a fresh profile; Passerelle has no such key.
  */
 export const PAGE_INIT_SCRIPT = String.raw`(function () {
   try { performance.setResourceTimingBufferSize(50000); } catch (e) {}
+  try { localStorage.setItem('shownTours', JSON.stringify(['basicViewerTour'])); } catch (e) {}
   var state = { key: null, changes: [], loaded: null, loadedAt: null, cacheBytes: null };
   window.__viewerBench = state;
   function currentKey() {

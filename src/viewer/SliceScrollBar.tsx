@@ -1,4 +1,4 @@
-import type { PointerEvent } from 'react';
+import { useMemo, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadedRuns } from '../domain/viewer/loadProgress.ts';
 import { useLoadedFlags } from './cornerstone/imageLoadTracker.ts';
@@ -7,14 +7,15 @@ const percent = (value: number) => `${(value * 100).toFixed(3)}%`;
 
 /**
  * The stack's scroll bar at the right edge of a viewport: which slices are loaded (light runs) and the current
- * one (marker); a click or drag moves to the slice under the pointer.
+ * one (marker); a click or drag moves to the slice under the pointer. The loaded runs are worked out again only when
+ * the loaded count changes (at most once an animation frame), not at each slice shown.
  */
 export function SliceScrollBar({ imageIds, current, onPick }: { imageIds: readonly string[]; current: number; onPick: (index: number) => void }) {
   const { t } = useTranslation();
-  const flags = useLoadedFlags(imageIds);
+  const { flags, loadedCount: loaded } = useLoadedFlags(imageIds);
+  const runs = useMemo(() => loadedRuns(flags), [flags]);
   const count = imageIds.length;
   if (count < 2) return null;
-  const loaded = flags.filter(Boolean).length;
   const pick = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const fraction = (event.clientY - box.top) / Math.max(1, box.height);
@@ -35,7 +36,7 @@ export function SliceScrollBar({ imageIds, current, onPick }: { imageIds: readon
         if (event.currentTarget.hasPointerCapture(event.pointerId)) pick(event);
       }}
     >
-      {loadedRuns(flags).map((run) => (
+      {runs.map((run) => (
         <div key={run.start} className="slice-scrollbar-loaded" style={{ top: percent(run.start / count), height: percent((run.end - run.start) / count) }} />
       ))}
       <div className="slice-scrollbar-current" style={{ top: percent(current / count), height: `max(3px, ${percent(1 / count)})` }} />

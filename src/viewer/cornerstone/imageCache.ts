@@ -65,17 +65,24 @@ function publishCacheBytes(): void {
 }
 
 /**
- * Makes room for `numBytes` more: the least recently used decoded images go first, never one a viewport
- * protects; images still loading hold no bytes and stay.
+ * Share of the budget freed beyond what an image needs when the cache is full: the choice goes over every cached
+ * image (thousands for a large series), so it is made once for a few dozen images, not for each one.
+ */
+const EVICTION_SLACK = 0.02;
+
+/**
+ * Makes room for `numBytes` more (and `EVICTION_SLACK` of the budget besides): the least recently used decoded
+ * images go first, never one a viewport protects; images still loading hold no bytes and stay.
  */
 function makeRoom(numBytes: number, keep?: readonly string[]): number {
   if (cache.getBytesAvailable() >= numBytes) return cache.getBytesAvailable();
+  const slack = Math.floor(cache.getMaxCacheSize() * EVICTION_SLACK);
   const protectedIds = new Set(keep ?? []);
   for (const images of protectors) for (const imageId of images()) protectedIds.add(imageId);
   const entries = [...records().values()]
     .filter((record) => record.loaded && !record.sharedCacheKey)
     .map((record) => ({ key: record.imageId, bytes: record.sizeInBytes ?? 0, lastUsed: record.timeStamp ?? 0 }));
-  for (const imageId of chooseEvictions(entries, protectedIds, cache.getCacheSize(), numBytes, cache.getMaxCacheSize())) {
+  for (const imageId of chooseEvictions(entries, protectedIds, cache.getCacheSize(), numBytes + slack, cache.getMaxCacheSize())) {
     cache.removeImageLoadObject(imageId);
   }
   return cache.getBytesAvailable();
