@@ -91,39 +91,35 @@ export function galleryPage(
     return undefined;
   };
 
-  /** Polls the picture for a short while: the first frame may still be compositing when the state turns ready. */
+  /** Checks the picture again after each of a few drawn frames: the first may still be compositing when ready. */
   const settledPixels = async (target: Page, file: CorpusFile): Promise<PixelVerdict> => {
     const viewport = target.locator('[data-testid=viewport]').first();
     const index = Number((await viewport.getAttribute('data-image-index')) ?? 0);
     const check = () => checkPixels(viewport, file, index, useReference(file));
     let verdict = await check();
     for (let attempt = 0; attempt < 6 && !verdict.ok; attempt++) {
-      await target.waitForTimeout(250);
+      await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
       verdict = await check();
     }
     return verdict;
   };
 
-  /**
-   * Waits until every viewport of the study is `ready` or `error` (true), or the bound passes, or an uncaught
-   * error left the page without any viewport for a second (false).
-   */
-  const settle = async (target: Page, uid: string): Promise<boolean> => {
-    const started = Date.now();
-    let firstError: number | undefined;
-    while (Date.now() - started < settleMs) {
-      const states = await target
-        .locator('[data-testid=viewport]')
-        .evaluateAll((viewports, study) => viewports.map((viewport) => (viewport.getAttribute('data-study-uid') === study ? viewport.getAttribute('data-state') ?? '' : 'other')), uid);
-      if (states.length > 0 && states.every((state) => state === 'ready' || state === 'error')) return true;
-      if (events.pageErrors.length > 0 && states.length === 0) {
-        firstError ??= Date.now();
-        if (Date.now() - firstError > 1000) return false;
-      }
-      await target.waitForTimeout(100);
-    }
-    return false;
-  };
+  /** Waits until every viewport on the page is this study's and `ready` or `error` (true), or the bound passes. */
+  const settle = (target: Page, uid: string): Promise<boolean> =>
+    target
+      .waitForFunction(
+        (study) => {
+          const viewports = [...document.querySelectorAll('[data-testid=viewport]')];
+          return (
+            viewports.length > 0 &&
+            viewports.every((viewport) => viewport.getAttribute('data-study-uid') === study && ['ready', 'error'].includes(viewport.getAttribute('data-state') ?? ''))
+          );
+        },
+        uid,
+        { timeout: settleMs },
+      )
+      .then(() => true)
+      .catch(() => false);
 
   const openOn = async (target: Page, fresh: boolean, file: CorpusFile): Promise<Seen> => {
     const viewerPath = `/viewer/${siteId}/${file.studyUid}`;
