@@ -12,10 +12,10 @@ import { requirePrerequisites } from '../scripts/testbed/prerequisites.ts';
 import { loadInstances, startOrthanc } from '../scripts/testbed/startOrthanc.ts';
 import { startArchiveGate, type ArchiveGate } from './support/archiveGate.ts';
 import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
-import { cgfl, chu, demoFilesOf, demoStudy, durand, projectRoot } from './support/demoData.ts';
-import { startGateway, type RunningGateway } from './support/startGateway.ts';
+import { variantGateway } from './support/variantGateway.ts';
+import { cgfl, chu, demoFilesOf, demoStudy, durand } from './support/demoData.ts';
 import { testbedInfo } from './support/testbedInfo.ts';
-import { readConfigFile, siteOf, writeVariantConfig } from './support/variantConfig.ts';
+import { siteOf } from './support/variantConfig.ts';
 import { expectPicture } from './support/viewerCanvas.ts';
 
 // A gateway of its own per test (npm start; it may rebuild the app first when the sources changed).
@@ -23,13 +23,7 @@ test.describe.configure({ timeout: 240_000 });
 
 const cleanups = cleanupAfterEach();
 
-async function gatewayOn(change: Parameters<typeof writeVariantConfig>[1]): Promise<RunningGateway> {
-  const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), change);
-  cleanups.push(() => variant.remove());
-  const gateway = await startGateway(variant.file, projectRoot);
-  cleanups.push(() => gateway.stop());
-  return gateway;
-}
+const gatewayOn = (change: Parameters<typeof variantGateway>[1]) => variantGateway(cleanups, change);
 
 async function gateInFront(archiveUrl: string): Promise<ArchiveGate> {
   const gate = await startArchiveGate(archiveUrl);

@@ -10,27 +10,20 @@ import { expect, test } from '@playwright/test';
 import { demoPixmPersons, startDemoPixm } from '../server/demo/pixm/startDemoPixm.ts';
 import { requirePrerequisites } from '../scripts/testbed/prerequisites.ts';
 import { loadInstances, startOrthanc } from '../scripts/testbed/startOrthanc.ts';
-import { cgfl, chu, demoFilesOf, durand, projectRoot, singleIdentityKey } from './support/demoData.ts';
+import { cgfl, chu, demoFilesOf, durand, singleIdentityKey } from './support/demoData.ts';
 import { startHungServer } from './support/hungServer.ts';
 import { observeTimings, readTimings, searchStartedAt } from './support/pageTimings.ts';
-import { startGateway, type RunningGateway } from './support/startGateway.ts';
-import { testbedInfo } from './support/testbedInfo.ts';
-import { readConfigFile, siteOf, writeVariantConfig } from './support/variantConfig.ts';
+import { siteOf } from './support/variantConfig.ts';
 import { expectDurandTimeline, groupSummaries, rowsOf, siteStatus, studyRow, worklistUrl } from './support/worklistPage.ts';
 import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
+import { variantGateway } from './support/variantGateway.ts';
 
 // A gateway of its own per test (npm start; it may rebuild the app first when the sources changed).
 test.describe.configure({ timeout: 240_000 });
 
 const cleanups = cleanupAfterEach();
 
-async function gatewayOn(change: Parameters<typeof writeVariantConfig>[1]): Promise<RunningGateway> {
-  const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), change);
-  cleanups.push(() => variant.remove());
-  const gateway = await startGateway(variant.file, projectRoot);
-  cleanups.push(() => gateway.stop());
-  return gateway;
-}
+const gatewayOn = (change: Parameters<typeof variantGateway>[1]) => variantGateway(cleanups, change);
 
 const chuDurand = durand.studies.filter((study) => study.siteId === chu.id);
 const cgflDurand = durand.studies.filter((study) => study.siteId === cgfl.id);

@@ -7,14 +7,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { freePort } from '../scripts/testbed/freePort.ts';
-import { cgfl, chu, durand, lefevre, martin, projectRoot, qcPhantom } from './support/demoData.ts';
+import { cgfl, chu, durand, lefevre, martin, qcPhantom } from './support/demoData.ts';
 import { cleanupAfterEach } from './support/cleanupAfterEach.ts';
+import { variantGateway } from './support/variantGateway.ts';
 import { startHoldingProxy } from './support/holdingProxy.ts';
 import { recordSiteSearches } from './support/pageTimings.ts';
 import { logSiteStates, siteStatesSeen } from './support/siteStateLog.ts';
-import { startGateway, type RunningGateway } from './support/startGateway.ts';
 import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
-import { readConfigFile, siteOf, writeVariantConfig } from './support/variantConfig.ts';
+import { siteOf } from './support/variantConfig.ts';
 import { expectDurandTimeline, groupSummaries, rowsOf, siteStatus, studyRow, worklistUrl } from './support/worklistPage.ts';
 
 // A gateway of its own for some tests (npm start; it may rebuild the app first when the sources changed).
@@ -22,13 +22,7 @@ test.describe.configure({ timeout: 240_000 });
 
 const cleanups = cleanupAfterEach();
 
-async function gatewayOn(change: Parameters<typeof writeVariantConfig>[1]): Promise<RunningGateway> {
-  const variant = writeVariantConfig(readConfigFile(testbedInfo().configFile), change);
-  cleanups.push(() => variant.remove());
-  const gateway = await startGateway(variant.file, projectRoot);
-  cleanups.push(() => gateway.stop());
-  return gateway;
-}
+const gatewayOn = (change: Parameters<typeof variantGateway>[1]) => variantGateway(cleanups, change);
 
 const byChuId = (base: string, patientId: string) => worklistUrl(base, { patientId, patientIdSite: chu.id });
 const rowsAt = (page: Page, siteId: string) => page.locator(`[data-testid=study-row][data-site-id="${siteId}"]`);
