@@ -9,6 +9,9 @@ import { loadConfigFile } from './loadConfigFile.ts';
 import { ensureBuilt } from './ensureBuilt.ts';
 import { createGateway } from './gateway/createGateway.ts';
 import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
+import { databaseTarget } from './db/databaseTarget.ts';
+import { openDatabase } from './db/openDatabase.ts';
+import { startAuditTrail } from './audit/startAuditTrail.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -24,7 +27,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const { configFile, port, host } = cli.options;
+  const { configFile, port, host, dataDir } = cli.options;
 
   let config: RuntimeConfig;
   const closers: (() => Promise<void>)[] = [];
@@ -43,7 +46,20 @@ async function main(): Promise<number> {
     closers.push(() => demo.close());
   }
 
-  const gateway = await createGateway({ config, staticDir: distDir });
+  const target = databaseTarget(config.database, dataDir, process.env);
+  if (!target.ok) {
+    console.error(`passerelle: invalid configuration: ${target.error}`);
+    for (const close of closers) await close().catch(() => undefined);
+    return 2;
+  }
+  const database = await openDatabase(target.target);
+  log(`Database: ${database.description}`);
+  const audit = startAuditTrail(database.db, { ...(config.audit?.retentionDays !== undefined ? { retentionDays: config.audit.retentionDays } : {}), log });
+  // Closed last: the gateway stops taking requests, then the trail writes what it holds, then the database closes.
+  closers.unshift(() => database.close());
+  closers.unshift(() => audit.close());
+
+  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit });
   closers.unshift(() => gateway.close());
   const address = await gateway.listen({ port, host });
   const shown = address.replace('://[::1]', '://localhost');

@@ -12,6 +12,8 @@ import { generateDemoStudies } from '../../server/demo/generate/generateDemoStud
 import { startDemoPixm, demoPixmPersons } from '../../server/demo/pixm/startDemoPixm.ts';
 import { requirePrerequisites } from './prerequisites.ts';
 import { loadInstances, startOrthanc, type RunningOrthanc } from './startOrthanc.ts';
+import { startPostgres } from './startPostgres.ts';
+import { createTestDatabase, type TestDatabase } from './testDatabase.ts';
 
 export interface Testbed {
   workDir: string;
@@ -19,6 +21,8 @@ export interface Testbed {
   config: RuntimeConfig;
   archives: Record<DemoSiteKey, RunningOrthanc>;
   pixmUrl: string;
+  /** The database every gateway on this test bed shares (sessions, audit trail), as instances behind a load balancer do. */
+  database: TestDatabase;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,9 @@ export async function startTestbed(options: { cacheDir: string; log?: (line: str
     );
     const pixm = await startDemoPixm({ persons: demoPixmPersons() });
     started.push(() => pixm.close());
+    const postgres = await startPostgres();
+    started.push(() => postgres.stop());
+    const database = await createTestDatabase(postgres.adminUrl, 'passerelle_testbed');
     const config: RuntimeConfig = {
       sites: demoSites.map((site) => ({
         id: site.id,
@@ -62,10 +69,11 @@ export async function startTestbed(options: { cacheDir: string; log?: (line: str
         timeoutMs: options.timeoutMs ?? 8000,
       })),
       identity: { pixm: pixm.url },
+      database: { url: database.appUrl },
     };
     const configFile = path.join(workDir, 'passerelle.json');
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-    return { workDir, configFile, config, archives, pixmUrl: pixm.url, stop };
+    return { workDir, configFile, config, archives, pixmUrl: pixm.url, database, stop };
   } catch (error) {
     await stop();
     throw error;

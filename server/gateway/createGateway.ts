@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
 import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
+import type { AppDatabase } from '../db/databaseSchema.ts';
+import type { AuditTrail } from '../audit/startAuditTrail.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
@@ -20,6 +22,10 @@ export interface GatewayOptions {
   logger?: boolean;
   /** The circuit breakers' clock (tests drive it; default `Date.now`). */
   now?: () => number;
+  /** Passerelle's database (sessions, audit trail); opened and migrated by the caller. */
+  db?: AppDatabase;
+  /** The audit trail the gateway writes every access to patient data into. */
+  audit?: AuditTrail;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
