@@ -11,6 +11,7 @@ import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/co
 import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
+import { LOCAL_USER } from '../auth/requestUser.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
@@ -42,8 +43,10 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders);
+    // Without `auth` the server listens on loopback only: whoever reaches it is the local user (contract §5).
+    if (!config.auth) request.user = LOCAL_USER;
   });
 
   app.get('/config.json', async (_request, reply) => {

@@ -86,6 +86,29 @@ const retentionDays = z
   .min(30, 'must be at least 30')
   .max(36_500, 'must be at most 36500');
 
+const claimValues = z.array(nonEmpty, { error: 'must be a list of claim values' });
+
+/**
+ * Sign-in through an OpenID Connect provider, the gateway being its confidential client (contract §5). The client
+ * secret comes from the environment variable `clientSecretEnv`, never from this file. `roles` maps the values of the
+ * token's `claim` (a dotted path such as `realm_access.roles` is allowed) to Passerelle's roles.
+ */
+const authSchema = z.strictObject({
+  issuer: httpUrl,
+  clientId: nonEmpty,
+  clientSecretEnv: environmentVariable.optional(),
+  scopes: z.array(nonEmpty, { error: 'must be a list of scopes' }).optional(),
+  authParams: z.record(z.string(), z.string({ error: 'must be a string' })).optional(),
+  roles: z
+    .strictObject({
+      claim: nonEmpty,
+      clinician: claimValues.optional(),
+      identityOfficer: claimValues.optional(),
+      auditor: claimValues.optional(),
+    })
+    .optional(),
+});
+
 export const siteConfigSchema = z.strictObject({
   id: z.string({ error: 'must be a string' }).regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
   name: nonEmpty,
@@ -121,6 +144,9 @@ export const runtimeConfigSchema = z
     /** The PostgreSQL server of the audit trail and sessions (contract §5); without it, the embedded database. */
     database: z.strictObject({ url: postgresUrl, passwordEnv: environmentVariable.optional() }).optional(),
     audit: z.strictObject({ retentionDays: retentionDays.optional() }).optional(),
+    auth: authSchema.optional(),
+    /** The address users reach Passerelle at (sign-in's redirect URI, `__Host-` cookies when https). */
+    publicUrl: httpUrl.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -150,6 +176,7 @@ export const runtimeConfigSchema = z
   });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type AuthConfig = z.infer<typeof authSchema>;
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
 /** Default per-request timeout towards a site when the configuration names none. */
