@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
+import { credentialsSchema, type CredentialsConfig } from './credentialsSchema.ts';
 
 const httpUrl = z
   .string({ error: 'must be a string' })
@@ -118,13 +119,20 @@ export const siteConfigSchema = z.strictObject({
   timeoutMs: milliseconds(100, 600_000).optional(),
   maxConcurrentRequests: maxConcurrentRequests.optional(),
   circuitBreaker: circuitBreaker.optional(),
+  /** How the gateway authenticates to this archive (`credentialsSchema.ts`); secrets stay out of this file. */
+  credentials: credentialsSchema.optional(),
 });
 
 export const runtimeConfigSchema = z
   .strictObject({
     sites: z.array(siteConfigSchema, { error: 'must be a list of sites' }).min(1, 'must list at least one site'),
     identity: z
-      .strictObject({ pixm: httpUrl.optional(), maxConcurrentRequests: maxConcurrentRequests.optional(), circuitBreaker: circuitBreaker.optional() })
+      .strictObject({
+        pixm: httpUrl.optional(),
+        maxConcurrentRequests: maxConcurrentRequests.optional(),
+        circuitBreaker: circuitBreaker.optional(),
+        credentials: credentialsSchema.optional(),
+      })
       .optional(),
     viewer: z
       .strictObject({
@@ -149,6 +157,15 @@ export const runtimeConfigSchema = z
     publicUrl: httpUrl.optional(),
   })
   .superRefine((config, ctx) => {
+    const upstreams: [readonly PropertyKey[], CredentialsConfig | undefined][] = [
+      ...config.sites.map((site, index): [PropertyKey[], CredentialsConfig | undefined] => [['sites', index, 'credentials'], site.credentials]),
+      [['identity', 'credentials'], config.identity?.credentials],
+    ];
+    for (const [path, credentials] of upstreams) {
+      if (credentials?.type === 'client-credentials' && credentials.tokenUrl === undefined && config.auth === undefined) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'tokenUrl'], message: 'is required when the configuration has no auth.issuer to discover it from' });
+      }
+    }
     const seen = new Map<string, number>();
     config.sites.forEach((site, index) => {
       const first = seen.get(site.id);
