@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-function start(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+function start(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000, env });
 }
 
 describe('npm start with a configuration file', () => {
@@ -29,5 +29,21 @@ describe('npm start with a configuration file', () => {
     const unknown = start(['--bogus']);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('unknown argument "--bogus"');
+  });
+
+  it('stops with a non-zero exit naming the field and the variable when a credential\'s secret is missing, never its value', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'));
+    const file = path.join(dir, 'credentials.json');
+    const credentials = { type: 'basic', usernameEnv: 'SYNTH_ARCHIVE_USER', passwordEnv: 'SYNTH_ARCHIVE_PASSWORD' };
+    const site = { id: 'a', name: 'A', dicomweb: 'http://127.0.0.1:1/dicom-web', issuerOfPatientId: 'A', patientIdSystem: 'urn:oid:1', credentials };
+    fs.writeFileSync(file, JSON.stringify({ sites: [site], identity: { pixm: 'http://127.0.0.1:1/fhir', credentials: { type: 'bearer', tokenFile: 'pix.token' } } }));
+    const env = { ...process.env, SYNTH_ARCHIVE_USER: 'synthetic-user-value' };
+    delete env.SYNTH_ARCHIVE_PASSWORD;
+    const run = start(['--config', file, '--port', '0'], env);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('sites[0].credentials.passwordEnv: the environment variable SYNTH_ARCHIVE_PASSWORD is not set');
+    expect(run.stderr).toContain(`identity.credentials.tokenFile: cannot read ${path.join(dir, 'pix.token')} (ENOENT)`);
+    expect(run.stdout + run.stderr).not.toContain('synthetic-user-value');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

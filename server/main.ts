@@ -12,6 +12,7 @@ import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
 import { databaseTarget } from './db/databaseTarget.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { startAuditTrail } from './audit/startAuditTrail.ts';
+import { NO_CREDENTIALS, resolveUpstreamCredentials, type UpstreamCredentials } from './gateway/upstreamCredentials.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
   const { configFile, port, host, dataDir } = cli.options;
 
   let config: RuntimeConfig;
+  let credentials: UpstreamCredentials = NO_CREDENTIALS;
   const closers: (() => Promise<void>)[] = [];
   if (configFile) {
     const loaded = await loadConfigFile(configFile);
@@ -38,6 +40,13 @@ async function main(): Promise<number> {
       return 2;
     }
     config = loaded.config;
+    // The secrets are read once, now: a missing one stops the start, named by field and variable, never by value.
+    const resolved = resolveUpstreamCredentials(config, { env: process.env, baseDir: path.dirname(path.resolve(configFile)) });
+    if (!resolved.ok) {
+      console.error(`passerelle: missing credentials for ${configFile}:\n${resolved.errors.map((line) => `  ${line}`).join('\n')}`);
+      return 2;
+    }
+    credentials = resolved.credentials;
     await ensureBuilt(root, distDir, log);
   } else {
     const { startDemo } = await import('./demo/startDemo.ts');
@@ -59,7 +68,7 @@ async function main(): Promise<number> {
   closers.unshift(() => database.close());
   closers.unshift(() => audit.close());
 
-  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit });
+  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit, credentials });
   closers.unshift(() => gateway.close());
   const address = await gateway.listen({ port, host });
   const shown = address.replace('://[::1]', '://localhost');

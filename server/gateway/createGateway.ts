@@ -15,6 +15,8 @@ import { LOCAL_USER } from '../auth/requestUser.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
+import { upstreamAuthorization } from './upstreamAuthorization.ts';
+import { resolveUpstreamCredentials, type UpstreamCredentials } from './upstreamCredentials.ts';
 
 export interface GatewayOptions {
   config: RuntimeConfig;
@@ -27,6 +29,11 @@ export interface GatewayOptions {
   db?: AppDatabase;
   /** The audit trail the gateway writes every access to patient data into. */
   audit?: AuditTrail;
+  /**
+   * The upstreams' credentials, secrets read (`upstreamCredentials.ts`); without them, read now from the
+   * environment (`…File` relative to the working folder), and a missing one throws.
+   */
+  credentials?: UpstreamCredentials;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
@@ -38,9 +45,21 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const { config } = options;
   const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 2000 } });
   const sites = new Map(config.sites.map((site) => [site.id, site]));
-  // One guard per upstream for the gateway's whole life: its slots and its circuit are shared by every user.
-  const siteGuards = new Map(config.sites.map((site) => [site.id, createUpstreamGuard(`site ${site.id}`, site.timeoutMs ?? DEFAULT_SITE_TIMEOUT_MS, site, options.now)]));
-  const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now);
+  const credentials = options.credentials ?? credentialsFromEnvironment(config);
+  // One guard per upstream for the gateway's whole life: its slots, its circuit and its token are shared by every user.
+  const siteGuards = new Map(
+    config.sites.map((site) => {
+      const timeoutMs = site.timeoutMs ?? DEFAULT_SITE_TIMEOUT_MS;
+      const credential = credentials.sites.get(site.id);
+      const access = { kind: 'archive' as const, authorization: credential ? upstreamAuthorization(credential, timeoutMs) : undefined };
+      return [site.id, createUpstreamGuard(`site ${site.id}`, timeoutMs, site, options.now, access)];
+    }),
+  );
+  const identityAccess = {
+    kind: 'identity service' as const,
+    authorization: credentials.identity ? upstreamAuthorization(credentials.identity, IDENTITY_TIMEOUT_MS) : undefined,
+  };
+  const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now, identityAccess);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -106,6 +125,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     app.setNotFoundHandler((_request, reply) => notFound(reply, 'not found'));
   }
   return app;
+}
+
+function credentialsFromEnvironment(config: RuntimeConfig): UpstreamCredentials {
+  const resolved = resolveUpstreamCredentials(config, { env: process.env, baseDir: process.cwd() });
+  if (!resolved.ok) throw new Error(`upstream credentials: ${resolved.errors.join('; ')}`);
+  return resolved.credentials;
 }
 
 function notFound(reply: FastifyReply, message: string) {

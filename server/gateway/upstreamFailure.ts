@@ -46,3 +46,14 @@ export function markedDownMessage(label: string, refusal: CircuitRefusal): strin
 export function busyMessage(label: string, maxConcurrent: number, waitedMs: number): string {
   return `${label} is busy: all ${maxConcurrent} of its request slots stayed in use for ${Math.round(waitedMs)} ms`;
 }
+
+/**
+ * Why an upstream's 401 or 403 became the gateway's 502: `the archive of site cgfl refused Passerelle's credentials
+ * (HTTP 401)`, or, where the configuration gives none, that it asks for some.
+ */
+export function credentialsRefusedMessage(label: string, kind: 'archive' | 'identity service', status: number, configured: boolean): string {
+  const who = kind === 'archive' ? `the archive of ${label}` : 'the identity service';
+  return configured
+    ? `${who} refused Passerelle's credentials (HTTP ${status})`
+    : `${who} asks for credentials (HTTP ${status}) and the configuration gives none (${kind === 'archive' ? 'sites[].credentials' : 'identity.credentials'})`;
+}

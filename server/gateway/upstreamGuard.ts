@@ -8,6 +8,7 @@ import { DEFAULT_CIRCUIT_BREAKER, DEFAULT_MAX_CONCURRENT_REQUESTS, type CircuitB
 import { createCircuitBreaker, type CircuitBreaker, type CircuitRefusal } from './circuitBreaker.ts';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './concurrencyLimit.ts';
 import { proxyRequest, type ProxyTarget } from './proxyRequest.ts';
+import type { UpstreamAuthorization } from './upstreamAuthorization.ts';
 import { busyMessage, markedDownMessage, retryAfterSeconds } from './upstreamFailure.ts';
 
 export interface UpstreamGuard {
@@ -17,6 +18,13 @@ export interface UpstreamGuard {
   maxConcurrent: number;
   limit: ConcurrencyLimit;
   breaker: CircuitBreaker;
+  /** What the upstream is, and the credential the gateway sends it (`upstreamAuthorization.ts`), if any. */
+  access: UpstreamAccess;
+}
+
+export interface UpstreamAccess {
+  kind: 'archive' | 'identity service';
+  authorization?: UpstreamAuthorization | undefined;
 }
 
 export interface UpstreamProtection {
@@ -24,10 +32,16 @@ export interface UpstreamProtection {
   circuitBreaker?: CircuitBreakerConfig | undefined;
 }
 
-export function createUpstreamGuard(label: string, timeoutMs: number, protection: UpstreamProtection, now?: () => number): UpstreamGuard {
+export function createUpstreamGuard(
+  label: string,
+  timeoutMs: number,
+  protection: UpstreamProtection,
+  now?: () => number,
+  access: UpstreamAccess = { kind: 'archive' },
+): UpstreamGuard {
   const maxConcurrent = protection.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS;
   const breaker = createCircuitBreaker({ ...DEFAULT_CIRCUIT_BREAKER, ...definedOnly(protection.circuitBreaker ?? {}) }, now);
-  return { label, timeoutMs, maxConcurrent, limit: createConcurrencyLimit({ maxConcurrent, maxWaitMs: timeoutMs }), breaker };
+  return { label, timeoutMs, maxConcurrent, limit: createConcurrencyLimit({ maxConcurrent, maxWaitMs: timeoutMs }), breaker, access };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -69,7 +83,7 @@ export async function guardedProxy(request: FastifyRequest, reply: FastifyReply,
     return refuseMarkedDown(reply, guard, admission.refusal);
   }
   const { ticket } = admission;
-  const target: ProxyTarget = { label: guard.label, url, timeoutMs: guard.timeoutMs };
+  const target: ProxyTarget = { label: guard.label, url, timeoutMs: guard.timeoutMs, kind: guard.access.kind, authorization: guard.access.authorization };
   await proxyRequest(request, reply, target, (outcome) => {
     if (outcome.kind === 'answered') ticket.succeeded();
     else if (outcome.kind === 'failed') ticket.failed(outcome.reason);
