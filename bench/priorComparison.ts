@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     if (!('found' in located)) throw new Error('Chromium or Orthanc missing: see `npm test`');
     const testbed = await startTestbed({ cacheDir: path.join(projectRoot, '.cache', 'demo') });
     lifetime.closers.push(() => testbed.stop());
-    const gateway = await startGateway(testbed.configFile, projectRoot);
+    const gateway = await startGateway(testbed.configFile, projectRoot, { env: testbed.gatewayEnv });
     lifetime.closers.push(() => gateway.stop());
     const browser = await launchChromium({ executablePath: located.found.chromium, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }, lifetime.closers);
     console.log(`Passerelle ${gateway.url}; Chromium ${browser.version()}; ${os.cpus().length} CPU cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`);

@@ -9,7 +9,9 @@ import { startTestbed } from './testbed/startTestbed.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testbed = await startTestbed({ cacheDir: path.join(root, '.cache', 'demo'), log: (line) => console.log(line) });
 console.log(`Identity service (PIXm): ${testbed.pixmUrl}`);
-console.log(`Configuration: ${testbed.configFile}\nRun: npm start -- --config ${testbed.configFile}`);
+// The chu archive's password is drawn at each start; the gateway reads it from the variables its configuration names.
+const assignments = Object.entries(testbed.gatewayEnv).map(([name, value]) => `${name}=${value}`).join(' ');
+console.log(`Configuration: ${testbed.configFile}\nRun: ${assignments} npm start -- --config ${testbed.configFile}`);
 const stop = async () => {
   await testbed.stop();
   process.exit(0);

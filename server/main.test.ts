@@ -37,7 +37,7 @@ describe('npm start with a configuration file', () => {
     const credentials = { type: 'basic', usernameEnv: 'SYNTH_ARCHIVE_USER', passwordEnv: 'SYNTH_ARCHIVE_PASSWORD' };
     const site = { id: 'a', name: 'A', dicomweb: 'http://127.0.0.1:1/dicom-web', issuerOfPatientId: 'A', patientIdSystem: 'urn:oid:1', credentials };
     fs.writeFileSync(file, JSON.stringify({ sites: [site], identity: { pixm: 'http://127.0.0.1:1/fhir', credentials: { type: 'bearer', tokenFile: 'pix.token' } } }));
-    const env = { ...process.env, SYNTH_ARCHIVE_USER: 'synthetic-user-value' };
+    const env: NodeJS.ProcessEnv = { ...process.env, SYNTH_ARCHIVE_USER: 'synthetic-user-value' };
     delete env.SYNTH_ARCHIVE_PASSWORD;
     const run = start(['--config', file, '--port', '0'], env);
     expect(run.status).not.toBe(0);

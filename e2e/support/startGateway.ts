@@ -1,6 +1,7 @@
 /**
  * Starts Passerelle the way a deployment does, `npm start -- --config FILE --port N`, and waits until it says
- * it is serving.
+ * it is serving. `env` adds to its environment (the variables the configuration's `credentials` name); it
+ * inherits the rest, the test bed's credentials included once the global setup has set them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../scripts/testbed/freePort.ts';
@@ -11,10 +12,11 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(configFile: string, cwd: string): Promise<RunningGateway> {
+export async function startGateway(configFile: string, cwd: string, options: { env?: Record<string, string> } = {}): Promise<RunningGateway> {
   const port = await freePort();
   const child = spawn('npm', ['start', '--silent', '--', '--config', configFile, '--port', String(port)], {
     cwd,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
