@@ -61,6 +61,11 @@ async function makeConfiguration(credential: ClientCredential, timeout: number):
 /** The server's OAuth error code and status when it sent one (RFC 6749 §5.2), else the failure in words. */
 function reasonOf(error: unknown): string {
   if (error instanceof oidc.ResponseBodyError) return `${error.error} (HTTP ${error.status})`;
+  // A 401 with a challenge (RFC 6749 §5.2: invalid_client over HTTP Basic) carries its error code there.
+  if (error instanceof oidc.WWWAuthenticateChallengeError) {
+    const code = error.cause.map((challenge) => challenge.parameters.error).find((value) => value !== undefined);
+    return `${code ?? 'refused'} (HTTP ${error.status})`;
+  }
   const cause = (error as { cause?: { code?: string } }).cause;
   const message = (error as Error).message;
   return cause?.code ? `${message} (${cause.code})` : message;
