@@ -16,7 +16,8 @@ import { resolveUpstreamCredentials } from './upstreamCredentials.ts';
 
 const CLIENT_ID = 'passerelle-archive-reader';
 const CLIENT_SECRET = 'client-Secret-3Hv';
-const TOKEN_TTL_S = 2;
+// The provider counts in whole seconds (exp = floor(now) + ttl): a token lives between ttl - 1 and ttl seconds.
+const TOKEN_TTL_S = 3;
 
 async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
   const server = http.createServer(handler);

@@ -33,7 +33,8 @@ export function clientCredentialsFetcher(credential: ClientCredential, timeoutMs
     }
     try {
       const response = await oidc.clientCredentialsGrant(config, credential.scope !== undefined ? { scope: credential.scope } : {});
-      return { accessToken: response.access_token, expiresInS: response.expiresIn() };
+      // The lifetime as the server said it, counted by the cache from before the request (expiresIn() rounds it down).
+      return { accessToken: response.access_token, expiresInS: response.expires_in };
     } catch (error) {
       throw new TokenFetchError(`the token endpoint gave no access token: ${reasonOf(error)}`);
     }
