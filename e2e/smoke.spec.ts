@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoSites } from '../server/demo/demoSites.ts';
-import { gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
+import { archiveHeaders, gatewayUrl, testbedInfo } from './support/testbedInfo.ts';
 
 test('the app loads through the gateway and shows both Orthanc sites and the identity service as reachable', async ({ page }) => {
   const problems: string[] = [];
@@ -46,4 +46,20 @@ test('the gateway proxies the Orthanc archives with security headers, and refuse
 
   const unknown = await request.get(`${gatewayUrl()}/sites/not-a-site/dicom-web/studies`);
   expect(unknown.status()).toBe(404);
+});
+
+test('the chu archive asks for credentials, as real archives do: the gateway has them, the browser never sees them', async ({ request }) => {
+  const site = demoSites.find((candidate) => candidate.key === 'chu');
+  const archive = testbedInfo().sites.find((candidate) => candidate.id === site?.id);
+  if (!site || !archive) throw new Error('no chu site in the test bed');
+  const bare = await fetch(`${archive.dicomweb}/studies?PatientID=A100001`, { headers: { accept: 'application/dicom+json' } });
+  expect(bare.status).toBe(401);
+  const direct = await fetch(`${archive.dicomweb}/studies?PatientID=A100001`, { headers: archiveHeaders(site.id, { accept: 'application/dicom+json' }) });
+  expect(direct.status).toBe(200);
+
+  const proxied = await request.get(`${gatewayUrl()}/sites/${site.id}/dicom-web/studies?PatientID=A100001`, { headers: { accept: 'application/dicom+json' } });
+  expect(proxied.status()).toBe(200);
+  expect(proxied.headers()['www-authenticate']).toBeUndefined();
+  const config = await request.get(`${gatewayUrl()}/config.json`);
+  expect(await config.text()).not.toMatch(/credentials|TESTBED_CHU_ARCHIVE/);
 });

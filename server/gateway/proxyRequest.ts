@@ -113,7 +113,9 @@ export function proxyRequest(
           }
           answer.resume();
           const message = credentialsRefusedMessage(target.label, target.kind, status, target.authorization !== undefined);
-          report({ kind: 'failed', reason: message });
+          // A 401 refuses every request alike: a failure of the upstream for its circuit. A 403 may be about one
+          // resource only (an archive's own access rules): an answer, which leaves the site up.
+          report(status === 401 ? { kind: 'failed', reason: message } : { kind: 'answered', status });
           fail(502, message, { credentialsRefused: true });
           return;
         }

@@ -33,12 +33,19 @@ const SECRETS = [ORTHANC_PASSWORD, CAPTURE_TOKEN, PIX_PASSWORD, Buffer.from(`${O
 
 interface Captured { url: string; headers: http.IncomingHttpHeaders }
 
-/** Another site's archive and the identity service in one: records what reaches it; `/dicom-web/deny` answers 401. */
+/**
+ * Another site's archive and the identity service in one: records what reaches it; `/dicom-web/deny` answers 401,
+ * `/dicom-web/forbidden` 403.
+ */
 async function startCapture(captured: Captured[]) {
   const server = http.createServer((req, res) => {
     captured.push({ url: req.url ?? '', headers: req.headers });
     if (req.url?.startsWith('/dicom-web/deny')) {
       res.writeHead(401, { 'www-authenticate': 'Bearer realm="capture", error="invalid_token"', 'content-type': 'text/plain' }).end('go away');
+      return;
+    }
+    if (req.url?.startsWith('/dicom-web/forbidden')) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('not for you');
       return;
     }
     const fhir = req.url?.startsWith('/fhir/');
@@ -189,5 +196,14 @@ describe('credentials towards the upstreams', () => {
     expect(denied.json()).toMatchObject({ error: "the archive of site cgfl refused Passerelle's credentials (HTTP 401)", upstream: 'site cgfl' });
     expectNothingSecret(denied);
     expect(captured).toHaveLength(1);
+  });
+
+  it('a 403 says so too, but, possibly about one resource only, never marks the site down', async () => {
+    for (let index = 0; index < 4; index += 1) {
+      const forbidden = await gateway.inject({ url: `/sites/cgfl/dicom-web/forbidden/${index}`, headers: { accept: 'application/dicom+json' } });
+      expect(forbidden.statusCode).toBe(502);
+      expect(forbidden.json()).toMatchObject({ error: "the archive of site cgfl refused Passerelle's credentials (HTTP 403)", credentialsRefused: true });
+    }
+    expect((await gateway.inject({ url: '/sites/cgfl/dicom-web/studies', headers: { accept: 'application/dicom+json' } })).statusCode).toBe(200);
   });
 });
