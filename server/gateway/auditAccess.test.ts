@@ -95,7 +95,10 @@ describe('the gateway writes the audit trail', () => {
     archive = await startArchive(seen);
     const port = (archive.address() as AddressInfo).port;
     config = {
-      sites: [{ id: 'chu', name: 'CHU', dicomweb: `http://127.0.0.1:${port}/dicom-web`, issuerOfPatientId: 'CHU-FALLBACK', patientIdSystem: SYSTEM, timeoutMs: 2000 }],
+      sites: [
+        { id: 'chu', name: 'CHU', dicomweb: `http://127.0.0.1:${port}/dicom-web`, issuerOfPatientId: 'CHU-FALLBACK', patientIdSystem: SYSTEM, timeoutMs: 2000 },
+        { id: 'down', name: 'Down', dicomweb: 'http://127.0.0.1:9/dicom-web', issuerOfPatientId: 'DOWN', patientIdSystem: 'urn:oid:9' },
+      ],
       identity: { pixm: `http://127.0.0.1:${port}/fhir` },
     };
     audit = startAuditTrail(opened.db, { flushMs: 10, retentionEveryMs: null });
@@ -173,6 +176,23 @@ describe('the gateway writes the audit trail', () => {
     // The archive knows no patient for it: the view was let through (and recorded), and its failure recorded once.
     expect(all.map((record) => record.outcome).sort()).toEqual(['failed', 'success']);
     expect(failed.find((record) => record.outcome === 'failed')).toMatchObject({ action: 'study-view', userId: 'radiologue', patientId: null, detail: { status: 404, reason: 'HTTP 404' } });
+  });
+
+  it("answers a view at an unreachable archive as the proxy would, and records the failure", async () => {
+    const answer = await get('/sites/down/dicom-web/studies/1.2.7/series', 'radiologue');
+    expect(answer.statusCode).toBe(502);
+    expect(answer.json()).toMatchObject({ upstream: 'site down', error: expect.stringContaining('site down is unreachable') });
+    const failed = await eventually(() => records({ studyUid: '1.2.7', limit: 10 }), (found) => found.length > 0);
+    expect(failed).toMatchObject([{ action: 'study-view', outcome: 'failed', siteId: 'down', detail: { status: 502, reason: expect.stringContaining('unreachable') } }]);
+  });
+
+  it('takes no other method than GET or HEAD as a view', async () => {
+    const asked = seen.length;
+    const answer = await gateway.inject({ method: 'POST', url: '/sites/chu/dicom-web/studies/1.2.8/series', headers: { 'x-test-user': 'radiologue' } });
+    expect(answer.statusCode).toBe(405);
+    expect(seen.length).toBe(asked);
+    const found = await eventually(() => records({ studyUid: '1.2.8', limit: 10 }), (list) => list.length > 0);
+    expect(found).toMatchObject([{ action: 'study-view', outcome: 'failed', detail: { status: 405 } }]);
   });
 
   it('answers 401 to nobody, and records the refusal', async () => {

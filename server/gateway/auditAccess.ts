@@ -5,7 +5,9 @@
  * - A view (any request under `/sites/{id}/dicom-web/studies/{StudyInstanceUID}/…`) is recorded before any of its
  *   data leaves: the study's patient is asked of the archive once (studyPatients.ts), then `recordView` queues the
  *   record in the batched writer, coalesced into one record per user, site and study per viewing. While the trail
- *   cannot be written, new views are refused with 503 rather than served untraced.
+ *   cannot be written, new views are refused with 503 rather than served untraced. When the archive cannot be asked
+ *   for the patient (unreachable, silent, marked down, busy), the view gets the answer the proxy would have given
+ *   (502, 504, 503), so the browser reads the archive's trouble as usual; it gets no data either way.
  * - Searches, look-ups and readings of the trail are recorded once answered, with their criteria and outcome.
  * - A refused or failed request (401 or 403, a 503 refusal, an upstream failure) is recorded with its outcome and
  *   reason; for views, once per user, study, site and status per viewing window, not once per frame.
@@ -18,6 +20,7 @@ import type { JsonObject } from '../db/databaseSchema.ts';
 import type { RequestUser } from '../auth/requestUser.ts';
 import { accessKind, searchedPatientId, type AccessKind } from './accessKind.ts';
 import type { PatientSite, StudyPatient } from './studyPatient.ts';
+import { troubleAnswer } from './guardedQuery.ts';
 import { createStudyPatients, type StudyPatients } from './studyPatients.ts';
 import type { UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl } from './upstreamPath.ts';
@@ -68,13 +71,20 @@ export function auditAccess(app: FastifyInstance, options: AuditAccessOptions): 
     // The trail's own route answers its refusals as FHIR OperationOutcomes (auditEventRoute.ts).
     if (access.kind === 'other' || access.kind === 'audit-read') return;
     if (!request.user) return refuse(request, reply, 401, 'sign in to see patient data');
-    if (access.kind !== 'view') return;
+    // Only a retrieve shows data; other methods are answered 405 by the proxy routes (and recorded as failed).
+    if (access.kind !== 'view' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
     if (!audit.isHealthy()) return refuse(request, reply, 503, AUDIT_TRAIL_DOWN, { auditTrail: 'unavailable' });
     // An unknown site or a site marked down: the proxy answers, and the failure is recorded once answered.
     if (!sites.has(access.siteId) || options.guards.get(access.siteId)?.breaker.refusal()) return;
     const resolution = patients.cached(access.siteId, access.studyUid) ?? (await patients.resolve(access.siteId, access.studyUid));
     if (!resolution.ok) {
-      return refuse(request, reply, 503, `the patient of study ${access.studyUid} could not be known for the audit trail: ${resolution.reason}`);
+      // The archive cannot answer at all: the request gets what the proxy would have answered, and no data.
+      const guard = options.guards.get(access.siteId);
+      if (!resolution.trouble || !guard) return refuse(request, reply, 503, `the patient of study ${access.studyUid} could not be known for the audit trail: ${resolution.reason}`);
+      const answer = troubleAnswer(guard, resolution.trouble);
+      if (answer.retryAfter !== undefined) reply.header('retry-after', String(answer.retryAfter));
+      reasons.set(request, String(answer.body.error));
+      return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
     }
     const recorded = audit.recordView({
       at: new Date(),

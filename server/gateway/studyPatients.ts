@@ -6,13 +6,16 @@
  * failed query is not remembered at all (the circuit breaker keeps a failing archive from being asked again and again).
  */
 import { createLruCache } from './lruCache.ts';
-import { guardedJsonQuery } from './guardedQuery.ts';
+import { guardedJsonQuery, type UpstreamTrouble } from './guardedQuery.ts';
 import { studyPatientFrom, studyPatientQuery, type PatientSite, type StudyPatient } from './studyPatient.ts';
 import type { UpstreamGuard } from './upstreamGuard.ts';
 import { upstreamUrlFor } from './upstreamPath.ts';
 
-/** Known: the study's patient, or `patient` undefined when the archive does not know the study. */
-export type PatientResolution = { ok: true; patient?: StudyPatient } | { ok: false; reason: string };
+/**
+ * Known: the study's patient, or `patient` undefined when the archive does not know the study (or would not say).
+ * Not known: the archive could not answer (`trouble`), or the site is not configured.
+ */
+export type PatientResolution = { ok: true; patient?: StudyPatient } | { ok: false; reason: string; trouble?: UpstreamTrouble };
 
 export interface StudyPatients {
   /** The remembered answer, without waiting; undefined when the archive must be asked. */
@@ -45,8 +48,9 @@ export function createStudyPatients(options: StudyPatientsOptions): StudyPatient
     const target = upstreamUrlFor(site.dicomweb, path, query);
     if (!target.ok) return { ok: false, reason: target.reason };
     const answer = await guardedJsonQuery(guard, target.url);
-    if (!answer.ok) return { ok: false, reason: `the patient of the study could not be asked of ${guard.label}: ${answer.reason}` };
-    const patient = studyPatientFrom(answer.body, site);
+    if (!answer.ok) return { ok: false, reason: `${guard.label} could not be asked for the patient of the study (${answer.trouble.kind})`, trouble: answer.trouble };
+    // An archive that answers but will not say (an error status, not JSON) leaves the patient unknown, as an unknown study does.
+    const patient = answer.status < 300 ? studyPatientFrom(answer.body, site) : undefined;
     return patient ? { ok: true, patient } : { ok: true };
   };
 
