@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { AuditReadError, auditRowsQuery } from '../adapters/auditEvents.ts';
+import { auditErrorText } from './auditErrorText.ts';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { auditQuestionFrom, auditQuestionParams, DEFAULT_AUDIT_ROWS, type AuditQuestion } from '../domain/audit/auditRows.ts';
 import { AuditQuestionForms } from './AuditQuestionForms.tsx';
@@ -41,7 +42,7 @@ function AuditResults({ config, question, onAsk }: { config: PublicConfig; quest
       {result.isPending && <p role="status">{t('audit.loading')}</p>}
       {result.isError && (
         <p role="alert" className="error" data-testid="audit-error" data-status={result.error instanceof AuditReadError ? result.error.status : ''}>
-          {errorText(result.error, t)}
+          {auditErrorText(result.error, t)}
         </p>
       )}
       {result.data && (
@@ -55,10 +56,4 @@ function AuditResults({ config, question, onAsk }: { config: PublicConfig; quest
       )}
     </section>
   );
-}
-
-function errorText(error: Error, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (error instanceof AuditReadError && error.status === 403) return t('audit.error.forbidden');
-  if (error instanceof AuditReadError && error.status === 401) return t('audit.error.unauthenticated');
-  return t('audit.error.other', { detail: error.message });
 }
