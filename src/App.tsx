@@ -11,6 +11,8 @@ import { IidLaunchPage } from './worklist/IidLaunchPage.tsx';
 /** The tumour board comes in its own chunks (and Cornerstone3D with its images): the worklist never loads them. */
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })));
 const BoardPresentPage = lazy(() => import('./board/BoardPresentPage.tsx').then((module) => ({ default: module.BoardPresentPage })));
+/** The auditor's page, in its own chunk too. */
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
 
 /** Routes: the worklist (home), the viewer, and IHE Invoke Image Display launch links (RAD-106). */
 export function App() {
@@ -37,6 +39,7 @@ export function App() {
             <Route path="/viewer/:siteId/:studyUid" element={<ViewerPage config={config.data} />} />
             <Route path="/board" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPage config={config.data} /></Suspense>} />
             <Route path="/board/present" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense>} />
+            <Route path="/audit" element={<Suspense fallback={<p role="status">{t('audit.loading')}</p>}><AuditPage config={config.data} /></Suspense>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -15,7 +15,7 @@ describe('AuditEvent (FHIR R4, IHE BALP)', () => {
       id: '42',
       meta: { profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientRead'] },
       type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest' },
-      subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: 'read' }],
+      subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: 'read' }, { system: 'urn:passerelle:audit-action', code: 'study-view' }],
       action: 'R',
       recorded: '2026-03-01T08:15:00.000Z',
       outcome: '0',
@@ -43,7 +43,7 @@ describe('AuditEvent (FHIR R4, IHE BALP)', () => {
     const event = toAuditEvent(stored({ recordedAt: at, user, action: 'search', outcome: 'success', detail: { criteria } }));
     expect(event).toMatchObject({
       meta: { profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.Query'] },
-      subtype: [{ code: 'search' }],
+      subtype: [{ code: 'search' }, { system: 'urn:passerelle:audit-action', code: 'search' }],
       action: 'E',
     });
     const query = (event.entity as { role: { code: string }; query?: string }[]).find((entity) => entity.role.code === '24');

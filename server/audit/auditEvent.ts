@@ -25,6 +25,12 @@ const AUDIT_LOG_USED: Coding = { system: DCM, code: '110101', display: 'Audit Lo
 
 const BALP = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition';
 
+/**
+ * The trail's own action (auditRecord.ts: `study-view`, `search`, `identity-lookup`, `audit-read`, `retention`),
+ * as a second subtype beside BALP's RESTful interaction, so that a reader tells a search from an identity look-up.
+ */
+export const AUDIT_ACTION_SYSTEM = 'urn:passerelle:audit-action';
+
 /** AuditEvent.outcome (R4 value set audit-event-outcome): 0 success, 4 minor failure (refused), 8 serious failure. */
 const OUTCOME = { success: '0', denied: '4', failed: '8' } as const;
 
@@ -120,7 +126,7 @@ export function toAuditEvent(record: StoredAuditRecord): AuditEvent {
     id: record.id,
     ...(kind.profile ? { meta: { profile: [kind.profile] } } : {}),
     type: kind.type,
-    ...(kind.subtype ? { subtype: [kind.subtype] } : {}),
+    subtype: [...(kind.subtype ? [kind.subtype] : []), { system: AUDIT_ACTION_SYSTEM, code: record.action }],
     action: kind.action,
     recorded: record.recordedAt,
     outcome: OUTCOME[record.outcome],

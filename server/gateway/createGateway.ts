@@ -12,6 +12,8 @@ import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
 import { LOCAL_USER } from '../auth/requestUser.ts';
+import { auditAccess } from './auditAccess.ts';
+import { auditEventRoute } from './auditEventRoute.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
@@ -67,6 +69,10 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     // Without `auth` the server listens on loopback only: whoever reaches it is the local user (contract §5).
     if (!config.auth) request.user = LOCAL_USER;
   });
+
+  // The trail: every access to patient data is recorded, and views are refused while it cannot be written.
+  if (options.audit) auditAccess(app, { audit: options.audit, sites, guards: siteGuards });
+  if (options.db) auditEventRoute(app, { db: options.db, publicUrl: config.publicUrl });
 
   app.get('/config.json', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
