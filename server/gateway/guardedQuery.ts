@@ -31,7 +31,19 @@ export async function guardedJsonQuery(guard: UpstreamGuard, url: URL, headers: 
     const { ticket } = admission;
     let response: Response;
     try {
-      response = await fetch(url, { headers: { accept: 'application/dicom+json, application/json', ...headers }, signal: AbortSignal.timeout(guard.timeoutMs) });
+      // The upstream's own credential, as on proxied requests (upstreamAuthorization.ts), one retry with a fresh token.
+      const send = (authorization: string | undefined) =>
+        fetch(url, {
+          headers: { accept: 'application/dicom+json, application/json', ...headers, ...(authorization !== undefined ? { authorization } : {}) },
+          signal: AbortSignal.timeout(guard.timeoutMs),
+        });
+      const access = guard.access.authorization;
+      const authorization = access ? await access.header() : undefined;
+      response = await send(authorization);
+      if (response.status === 401 && access && authorization !== undefined && access.refused(authorization)) {
+        await response.body?.cancel();
+        response = await send(await access.header());
+      }
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
         ticket.failed(`no answer within ${guard.timeoutMs} ms`);
