@@ -11,7 +11,7 @@ import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/co
 import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
-import { LOCAL_USER } from '../auth/requestUser.ts';
+import { installAuth } from '../auth/installAuth.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
@@ -27,6 +27,8 @@ export interface GatewayOptions {
   db?: AppDatabase;
   /** The audit trail the gateway writes every access to patient data into. */
   audit?: AuditTrail;
+  /** With `auth`: the gateway's OpenID Connect client secret (server/auth/clientSecret.ts reads it from the environment). */
+  clientSecret?: string;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
@@ -43,11 +45,11 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (_request, reply) => {
     reply.headers(securityHeaders);
-    // Without `auth` the server listens on loopback only: whoever reaches it is the local user (contract §5).
-    if (!config.auth) request.user = LOCAL_USER;
   });
+  // Who asks (request.user), 401/403 for patient data, CSRF, and the /auth/* routes (server/auth).
+  await installAuth(app, { config, db: options.db, clientSecret: options.clientSecret, now: options.now });
 
   app.get('/config.json', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
