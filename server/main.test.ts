@@ -30,4 +30,20 @@ describe('npm start with a configuration file', () => {
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('unknown argument "--bogus"');
   });
+
+  it('refuses a non-loopback --host without auth, naming auth, and auth without its client secret', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'));
+    const file = path.join(dir, 'open.json');
+    const site = { id: 'a', name: 'A', dicomweb: 'http://127.0.0.1:1/dicom-web', issuerOfPatientId: 'A', patientIdSystem: 'urn:oid:1' };
+    fs.writeFileSync(file, JSON.stringify({ sites: [site] }));
+    const open = start(['--config', file, '--host', '0.0.0.0', '--port', '0']);
+    expect(open.status).not.toBe(0);
+    expect(open.stderr).toMatch(/--host 0\.0\.0\.0 .*auth/);
+    const withAuth = path.join(dir, 'auth.json');
+    fs.writeFileSync(withAuth, JSON.stringify({ sites: [site], auth: { issuer: 'https://idp.example/realms/x', clientId: 'passerelle', clientSecretEnv: 'PASSERELLE_TEST_UNSET_SECRET' } }));
+    const unset = start(['--config', withAuth, '--port', '0']);
+    expect(unset.status).not.toBe(0);
+    expect(unset.stderr).toContain('auth.clientSecretEnv: the environment variable PASSERELLE_TEST_UNSET_SECRET is not set');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

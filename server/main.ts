@@ -12,6 +12,9 @@ import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
 import { databaseTarget } from './db/databaseTarget.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { startAuditTrail } from './audit/startAuditTrail.ts';
+import { clientSecretFrom } from './auth/clientSecret.ts';
+import { isLoopbackAddress } from './auth/requestOrigin.ts';
+import { startSessionSweep } from './auth/sessionSweep.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -30,6 +33,8 @@ async function main(): Promise<number> {
   const { configFile, port, host, dataDir } = cli.options;
 
   let config: RuntimeConfig;
+  let clientSecret: string | undefined;
+  let allowGateway: ((origins: readonly string[]) => void) | undefined;
   const closers: (() => Promise<void>)[] = [];
   if (configFile) {
     const loaded = await loadConfigFile(configFile);
@@ -38,11 +43,29 @@ async function main(): Promise<number> {
       return 2;
     }
     config = loaded.config;
+    if (!config.auth && !isLoopbackAddress(host)) {
+      console.error(`passerelle: --host ${host} serves other machines, which needs sign-in: configure auth (contract §5), or serve on 127.0.0.1`);
+      return 2;
+    }
+    if (config.auth) {
+      const secret = clientSecretFrom(config.auth, process.env);
+      if (!secret.ok) {
+        console.error(`passerelle: invalid configuration ${configFile}:\n  ${secret.error}`);
+        return 2;
+      }
+      clientSecret = secret.secret;
+    }
     await ensureBuilt(root, distDir, log);
   } else {
+    if (!isLoopbackAddress(host)) {
+      console.error(`passerelle: --host ${host}: the embedded demo and its sign-in serve this machine only (loopback); give --config with auth to serve others`);
+      return 2;
+    }
     const { startDemo } = await import('./demo/startDemo.ts');
     const [demo] = await Promise.all([startDemo(path.join(root, '.cache', 'demo'), log), ensureBuilt(root, distDir, log)]);
     config = demo.config;
+    clientSecret = demo.clientSecret;
+    allowGateway = demo.allowGateway;
     closers.push(() => demo.close());
   }
 
@@ -59,9 +82,17 @@ async function main(): Promise<number> {
   closers.unshift(() => database.close());
   closers.unshift(() => audit.close());
 
-  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit });
+  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit, ...(clientSecret ? { clientSecret } : {}) });
   closers.unshift(() => gateway.close());
+  if (config.auth) {
+    const sweep = startSessionSweep(database.db);
+    closers.unshift(async () => sweep.stop());
+  }
   const address = await gateway.listen({ port, host });
+  if (allowGateway) {
+    const listening = new URL(address);
+    allowGateway([`http://127.0.0.1:${listening.port}`, `http://localhost:${listening.port}`, `http://[::1]:${listening.port}`]);
+  }
   const shown = address.replace('://[::1]', '://localhost');
   log(`Passerelle is serving ${shown}/ for ${config.sites.map((site) => site.name).join(', ')}${configFile ? '' : ' (embedded demo)'}`);
 
