@@ -12,7 +12,7 @@ import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
 import { installAuth } from '../auth/installAuth.ts';
-import { securityHeaders } from './securityHeaders.ts';
+import { securityHeadersFor } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
 
@@ -45,8 +45,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
+  const headers = securityHeadersFor(config.auth ? new URL(config.auth.issuer).origin : undefined);
   app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(securityHeaders);
+    reply.headers(headers);
   });
   // Who asks (request.user), 401/403 for patient data, CSRF, and the /auth/* routes (server/auth).
   await installAuth(app, { config, db: options.db, clientSecret: options.clientSecret, now: options.now });
