@@ -15,6 +15,8 @@ describe('CSRF check', () => {
   it('accepts the session token from the same origin', () => {
     expect(checkCsrf({ origin: 'https://passerelle.example', secFetchSite: 'same-origin', token }, expected)).toEqual({ ok: true });
     expect(checkCsrf({ token }, expected)).toEqual({ ok: true });
+    // The app's own form post under Referrer-Policy: no-referrer.
+    expect(checkCsrf({ origin: 'null', secFetchSite: 'same-origin', token }, expected)).toEqual({ ok: true });
   });
 
   it('binds the token to its session and key', () => {
@@ -26,6 +28,8 @@ describe('CSRF check', () => {
   it('refuses another origin or site even with the right token, and a missing token', () => {
     expect(checkCsrf({ origin: 'https://evil.example', token }, expected)).toMatchObject({ ok: false, reason: expect.stringMatching(/evil/) });
     expect(checkCsrf({ origin: 'null', token }, expected)).toMatchObject({ ok: false });
+    expect(checkCsrf({ origin: 'null', secFetchSite: 'cross-site', token }, expected)).toMatchObject({ ok: false });
+    expect(checkCsrf({ origin: 'https://evil.example', secFetchSite: 'same-origin', token }, expected)).toMatchObject({ ok: false });
     expect(checkCsrf({ secFetchSite: 'cross-site', token }, expected)).toMatchObject({ ok: false });
     expect(checkCsrf({ secFetchSite: 'same-site', token }, expected)).toMatchObject({ ok: false });
     expect(checkCsrf({ origin: 'https://passerelle.example' }, expected)).toMatchObject({ ok: false, reason: 'CSRF token missing' });

@@ -36,10 +36,14 @@ export type CsrfVerdict = { ok: true } | { ok: false; reason: string };
  * `token` undefined: no ambient credential to forge (no session), so only the origin is checked.
  */
 export function checkCsrf(evidence: CsrfEvidence, expected: { origins: readonly string[]; token: string | undefined }): CsrfVerdict {
-  if (evidence.origin !== undefined) {
-    if (!expected.origins.includes(evidence.origin)) return { ok: false, reason: `cross-origin request (Origin ${evidence.origin})` };
-  } else if (evidence.secFetchSite !== undefined && evidence.secFetchSite !== 'same-origin') {
+  // Sec-Fetch-Site is the browser's own word and cannot be set by a page. Origin is `null` on the app's own form
+  // posts (the gateway's Referrer-Policy is no-referrer), so `null` counts only where Sec-Fetch-Site vouches.
+  if (evidence.secFetchSite !== undefined && evidence.secFetchSite !== 'same-origin') {
     return { ok: false, reason: `cross-origin request (Sec-Fetch-Site ${evidence.secFetchSite})` };
+  }
+  const vouched = evidence.secFetchSite === 'same-origin' && evidence.origin === 'null';
+  if (evidence.origin !== undefined && !vouched && !expected.origins.includes(evidence.origin)) {
+    return { ok: false, reason: `cross-origin request (Origin ${evidence.origin})` };
   }
   if (expected.token === undefined) return { ok: true };
   if (!evidence.token) return { ok: false, reason: 'CSRF token missing' };
