@@ -91,7 +91,9 @@ async function main(): Promise<number> {
   const address = await gateway.listen({ port, host });
   if (allowGateway) {
     const listening = new URL(address);
-    allowGateway([`http://127.0.0.1:${listening.port}`, `http://localhost:${listening.port}`, `http://[::1]:${listening.port}`]);
+    // The gateway's own loopback names, and `npm run dev`'s (Vite on 5173 forwards /auth here with its own Host).
+    const ports = [listening.port, '5173'];
+    allowGateway(ports.flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]));
   }
   const shown = address.replace('://[::1]', '://localhost');
   log(`Passerelle is serving ${shown}/ for ${config.sites.map((site) => site.name).join(', ')}${configFile ? '' : ' (embedded demo)'}`);
