@@ -68,4 +68,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The OpenID provider only through server/auth (the demo's own provider lives in server/demo/idp; the gateway's
+    // client-credentials grant towards an archive's token endpoint is the one other client). Repeats the SQL rule, as
+    // a later block's rule replaces an earlier one's for the files both match.
+    files: ['server/**/*.ts'],
+    ignores: ['server/db/**', 'server/auth/**', 'server/demo/idp/**', 'server/gateway/clientCredentialsToken.ts', 'server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['kysely', 'pg', '@electric-sql/*', '**/db/migrations/*'], message: 'SQL only through server/db.' },
+            { group: ['openid-client', 'oidc-provider'], message: 'The OpenID provider only through server/auth.' },
+          ],
+        },
+      ],
+    },
+  },
 );

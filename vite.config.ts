@@ -22,6 +22,7 @@ export default defineConfig({
       '/sites': 'http://127.0.0.1:8080',
       '/identity': 'http://127.0.0.1:8080',
       '/config.json': 'http://127.0.0.1:8080',
+      '/auth': 'http://127.0.0.1:8080',
     },
   },
 });

@@ -44,6 +44,22 @@ describe('npm start with a configuration file', () => {
     expect(run.stderr).toContain('sites[0].credentials.passwordEnv: the environment variable SYNTH_ARCHIVE_PASSWORD is not set');
     expect(run.stderr).toContain(`identity.credentials.tokenFile: cannot read ${path.join(dir, 'pix.token')} (ENOENT)`);
     expect(run.stdout + run.stderr).not.toContain('synthetic-user-value');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+  it('refuses a non-loopback --host without auth, naming auth, and auth without its client secret', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-config-'));
+    const file = path.join(dir, 'open.json');
+    const site = { id: 'a', name: 'A', dicomweb: 'http://127.0.0.1:1/dicom-web', issuerOfPatientId: 'A', patientIdSystem: 'urn:oid:1' };
+    fs.writeFileSync(file, JSON.stringify({ sites: [site] }));
+    const open = start(['--config', file, '--host', '0.0.0.0', '--port', '0']);
+    expect(open.status).not.toBe(0);
+    expect(open.stderr).toMatch(/--host 0\.0\.0\.0 .*auth/);
+    const withAuth = path.join(dir, 'auth.json');
+    fs.writeFileSync(withAuth, JSON.stringify({ sites: [site], auth: { issuer: 'https://idp.example/realms/x', clientId: 'passerelle', clientSecretEnv: 'PASSERELLE_TEST_UNSET_SECRET' } }));
+    const unset = start(['--config', withAuth, '--port', '0']);
+    expect(unset.status).not.toBe(0);
+    expect(unset.stderr).toContain('auth.clientSecretEnv: the environment variable PASSERELLE_TEST_UNSET_SECRET is not set');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

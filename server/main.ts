@@ -13,6 +13,9 @@ import { databaseTarget } from './db/databaseTarget.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { startAuditTrail } from './audit/startAuditTrail.ts';
 import { NO_CREDENTIALS, resolveUpstreamCredentials, type UpstreamCredentials } from './gateway/upstreamCredentials.ts';
+import { clientSecretFrom } from './auth/clientSecret.ts';
+import { isLoopbackAddress } from './auth/requestOrigin.ts';
+import { startSessionSweep } from './auth/sessionSweep.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -32,6 +35,8 @@ async function main(): Promise<number> {
 
   let config: RuntimeConfig;
   let credentials: UpstreamCredentials = NO_CREDENTIALS;
+  let clientSecret: string | undefined;
+  let allowGateway: ((origins: readonly string[]) => void) | undefined;
   const closers: (() => Promise<void>)[] = [];
   if (configFile) {
     const loaded = await loadConfigFile(configFile);
@@ -40,6 +45,18 @@ async function main(): Promise<number> {
       return 2;
     }
     config = loaded.config;
+    if (!config.auth && !isLoopbackAddress(host)) {
+      console.error(`passerelle: --host ${host} serves other machines, which needs sign-in: configure auth (contract §5), or serve on 127.0.0.1`);
+      return 2;
+    }
+    if (config.auth) {
+      const secret = clientSecretFrom(config.auth, process.env);
+      if (!secret.ok) {
+        console.error(`passerelle: invalid configuration ${configFile}:\n  ${secret.error}`);
+        return 2;
+      }
+      clientSecret = secret.secret;
+    }
     // The secrets are read once, now: a missing one stops the start, named by field and variable, never by value.
     const resolved = resolveUpstreamCredentials(config, { env: process.env, baseDir: path.dirname(path.resolve(configFile)) });
     if (!resolved.ok) {
@@ -49,9 +66,15 @@ async function main(): Promise<number> {
     credentials = resolved.credentials;
     await ensureBuilt(root, distDir, log);
   } else {
+    if (!isLoopbackAddress(host)) {
+      console.error(`passerelle: --host ${host}: the embedded demo and its sign-in serve this machine only (loopback); give --config with auth to serve others`);
+      return 2;
+    }
     const { startDemo } = await import('./demo/startDemo.ts');
     const [demo] = await Promise.all([startDemo(path.join(root, '.cache', 'demo'), log), ensureBuilt(root, distDir, log)]);
     config = demo.config;
+    clientSecret = demo.clientSecret;
+    allowGateway = demo.allowGateway;
     closers.push(() => demo.close());
   }
 
@@ -68,9 +91,19 @@ async function main(): Promise<number> {
   closers.unshift(() => database.close());
   closers.unshift(() => audit.close());
 
-  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit, credentials });
+  const gateway = await createGateway({ config, staticDir: distDir, db: database.db, audit, credentials, ...(clientSecret ? { clientSecret } : {}) });
   closers.unshift(() => gateway.close());
+  if (config.auth) {
+    const sweep = startSessionSweep(database.db);
+    closers.unshift(async () => sweep.stop());
+  }
   const address = await gateway.listen({ port, host });
+  if (allowGateway) {
+    const listening = new URL(address);
+    // The gateway's own loopback names, and `npm run dev`'s (Vite on 5173 forwards /auth here with its own Host).
+    const ports = [listening.port, '5173'];
+    allowGateway(ports.flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`]));
+  }
   const shown = address.replace('://[::1]', '://localhost');
   log(`Passerelle is serving ${shown}/ for ${config.sites.map((site) => site.name).join(', ')}${configFile ? '' : ' (embedded demo)'}`);
 

@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router-dom';
 import { publicConfigQuery } from './adapters/fetchPublicConfig.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
+import { NoSignInBanner } from './shell/NoSignInBanner.tsx';
+import { RequireRole, SignInGate } from './shell/SignInGate.tsx';
+import { SignedOutPage } from './shell/SignedOutPage.tsx';
+import { SIGNED_OUT_PATH } from './domain/auth/currentUser.ts';
 import { WorklistPage } from './worklist/WorklistPage.tsx';
 import { ViewerPage } from './viewer/ViewerPage.tsx';
 import { IidLaunchPage } from './worklist/IidLaunchPage.tsx';
@@ -24,6 +28,7 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      <NoSignInBanner />
       <AppHeader config={config.data} />
       <main id="main" tabIndex={-1}>
         {config.isPending && <p role="status">{t('config.loading')}</p>}
@@ -34,13 +39,23 @@ export function App() {
         )}
         {config.data && (
           <Routes>
-            <Route path="/" element={<WorklistPage config={config.data} />} />
-            <Route path="/IHEInvokeImageDisplay" element={<IidLaunchPage config={config.data} />} />
-            <Route path="/viewer/:siteId/:studyUid" element={<ViewerPage config={config.data} />} />
-            <Route path="/board" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPage config={config.data} /></Suspense>} />
-            <Route path="/board/present" element={<Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense>} />
-            <Route path="/audit" element={<Suspense fallback={<p role="status">{t('audit.loading')}</p>}><AuditPage config={config.data} /></Suspense>} />
-            <Route path="*" element={<NotFound />} />
+            <Route path={SIGNED_OUT_PATH} element={<SignedOutPage />} />
+            <Route
+              path="*"
+              element={
+                <SignInGate>
+                  <Routes>
+                    <Route path="/" element={<RequireRole role="clinician"><WorklistPage config={config.data} /></RequireRole>} />
+                    <Route path="/IHEInvokeImageDisplay" element={<RequireRole role="clinician"><IidLaunchPage config={config.data} /></RequireRole>} />
+                    <Route path="/viewer/:siteId/:studyUid" element={<RequireRole role="clinician"><ViewerPage config={config.data} /></RequireRole>} />
+                    <Route path="/board" element={<RequireRole role="clinician"><Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPage config={config.data} /></Suspense></RequireRole>} />
+                    <Route path="/board/present" element={<RequireRole role="clinician"><Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense></RequireRole>} />
+                    <Route path="/audit" element={<RequireRole role="auditor"><Suspense fallback={<p role="status">{t('audit.loading')}</p>}><AuditPage config={config.data} /></Suspense></RequireRole>} />
+                    <Route path="*" element={<NotFound />} />
+                  </Routes>
+                </SignInGate>
+              }
+            />
           </Routes>
         )}
       </main>

@@ -12,13 +12,20 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(configFile: string, cwd: string, options: { env?: Record<string, string> } = {}): Promise<RunningGateway> {
-  const port = await freePort();
+export interface StartGatewayOptions {
+  /** The port to listen on (a test that must register the gateway's address elsewhere first picks it); default a free one. */
+  port?: number;
+  /** Added to the environment (a secret named by the configuration's `…Env` fields). */
+  env?: Record<string, string>;
+}
+
+export async function startGateway(configFile: string, cwd: string, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const port = options.port ?? (await freePort());
   const child = spawn('npm', ['start', '--silent', '--', '--config', configFile, '--port', String(port)], {
     cwd,
-    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../../scripts/testbed/testDatabase.ts';
 import { openDatabase, type OpenDatabase } from './openDatabase.ts';
-import { createSession, deleteExpiredSessions, deleteSession, findLiveSession, updateSessionTokens } from './sessionStore.ts';
+import { createSession, deleteExpiredSessions, deleteSession, findLiveSession, readLiveSession, touchSession, updateSessionTokens, updateSessionUser } from './sessionStore.ts';
 
 const now = new Date('2026-06-01T10:00:00.000Z');
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
@@ -26,6 +26,18 @@ function describeSessions(label: string, open: () => Promise<{ first: OpenDataba
       expect([...(found?.sealedTokens ?? [])]).toEqual([1, 2, 3]);
       expect(await findLiveSession(handles.second.db, 'session-a', later(61))).toBeUndefined();
       expect(await findLiveSession(handles.second.db, 'no-such-session', later(5))).toBeUndefined();
+    });
+
+    it('reads a live session without marking it seen, moves its expiry when touched, and replaces its user', async () => {
+      await createSession(handles.first.db, { id: 'session-t', user, sealedTokens: null, now, expiresAt: later(30) });
+      expect(await readLiveSession(handles.second.db, 'session-t', later(10))).toMatchObject({ lastSeenAt: now, expiresAt: later(30) });
+      expect(await touchSession(handles.second.db, 'session-t', later(10), later(40))).toBe(true);
+      expect(await readLiveSession(handles.first.db, 'session-t', later(35))).toMatchObject({ lastSeenAt: later(10), expiresAt: later(40) });
+      expect(await touchSession(handles.second.db, 'session-t', later(41), later(71))).toBe(false);
+      expect(await readLiveSession(handles.first.db, 'session-t', later(41))).toBeUndefined();
+      await updateSessionUser(handles.first.db, 'session-t', { ...user, roles: ['auditor'] });
+      expect((await readLiveSession(handles.first.db, 'session-t', later(39)))?.user).toEqual({ ...user, roles: ['auditor'] });
+      await deleteSession(handles.first.db, 'session-t');
     });
 
     it('replaces tokens and expiry, forgets a signed-out session and the expired ones', async () => {

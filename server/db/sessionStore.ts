@@ -44,6 +44,29 @@ export async function findLiveSession(db: AppDatabase, id: string, now: Date): P
   return { id: row.id, user: row.user_info, sealedTokens: row.sealed_tokens, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
 }
 
+/** The session with this id if it has not expired at `now`, without marking it seen (see `touchSession`). */
+export async function readLiveSession(db: AppDatabase, id: string, now: Date): Promise<StoredSession | undefined> {
+  const row = await db.selectFrom('session').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, user: row.user_info, sealedTokens: row.sealed_tokens, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+}
+
+/** Marks a live session seen at `now` with its new expiry (an idle timeout moves on with each use); false when it is gone. */
+export async function touchSession(db: AppDatabase, id: string, now: Date, expiresAt: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('session')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Replaces the user (roles may change when tokens are refreshed). */
+export async function updateSessionUser(db: AppDatabase, id: string, user: JsonObject): Promise<void> {
+  await db.updateTable('session').set({ user_info: JSON.stringify(user) }).where('id', '=', id).execute();
+}
+
 /** Replaces the sealed tokens (after a refresh) and the expiry of a session. */
 export async function updateSessionTokens(db: AppDatabase, id: string, sealedTokens: Uint8Array | null, expiresAt: Date): Promise<boolean> {
   const result = await db.updateTable('session').set({ sealed_tokens: sealedTokens, expires_at: expiresAt }).where('id', '=', id).executeTakeFirst();

@@ -1,7 +1,8 @@
 /**
  * The embedded demo: generates (or reuses) the synthetic studies, serves each demo hospital's share through its
- * own DICOMweb archive and starts the demo PIXm service, all on loopback ports chosen by the system. Returns the
- * runtime configuration that points the gateway at them, exactly as a deployment's file would.
+ * own DICOMweb archive and starts the demo PIXm service and the demo OpenID provider, all on loopback ports chosen
+ * by the system. Returns the runtime configuration that points the gateway at them, exactly as a deployment's file
+ * would, with the gateway's client secret (generated at this start, handed over in-process).
  */
 import path from 'node:path';
 import type { RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
@@ -9,9 +10,15 @@ import { demoSites } from './demoSites.ts';
 import { generateDemoStudies } from './generate/generateDemoStudies.ts';
 import { startDemoArchive } from './archive/startDemoArchive.ts';
 import { startDemoPixm, demoPixmPersons } from './pixm/startDemoPixm.ts';
+import { demoRolesConfig } from './idp/demoUsers.ts';
+import { PASSERELLE_CLIENT_ID, startDemoIdp } from './idp/startDemoIdp.ts';
 
 export interface RunningDemo {
   config: RuntimeConfig;
+  /** The gateway's client secret at the demo provider. */
+  clientSecret: string;
+  /** Tells the demo provider where the gateway listens (its redirect URIs). */
+  allowGateway(origins: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -36,8 +43,17 @@ export async function startDemo(cacheDir: string, log: (line: string) => void): 
   const pixm = await startDemoPixm({ persons: demoPixmPersons() });
   closers.push(() => pixm.close());
   log(`Demo identity service (PIXm): ${pixm.url}`);
+  const idp = await startDemoIdp();
+  closers.push(() => idp.close());
+  log(`Demo sign-in (OpenID provider): ${idp.issuer} (users radiologue, medecin, identito, dpo; password demo)`);
   return {
-    config: { sites, identity: { pixm: pixm.url } },
+    config: {
+      sites,
+      identity: { pixm: pixm.url },
+      auth: { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, roles: demoRolesConfig },
+    },
+    clientSecret: idp.clientSecret,
+    allowGateway: (origins) => idp.allowGateway(origins),
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },

@@ -11,10 +11,10 @@ import { DEFAULT_SITE_TIMEOUT_MS, type RuntimeConfig } from '../../src/domain/co
 import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
-import { LOCAL_USER } from '../auth/requestUser.ts';
+import { installAuth } from '../auth/installAuth.ts';
 import { auditAccess } from './auditAccess.ts';
 import { auditEventRoute } from './auditEventRoute.ts';
-import { securityHeaders } from './securityHeaders.ts';
+import { securityHeadersFor } from './securityHeaders.ts';
 import { createUpstreamGuard, guardedProxy, type UpstreamGuard } from './upstreamGuard.ts';
 import { splitRawUrl, upstreamUrlFor } from './upstreamPath.ts';
 import { upstreamAuthorization } from './upstreamAuthorization.ts';
@@ -36,6 +36,8 @@ export interface GatewayOptions {
    * environment (`…File` relative to the working folder), and a missing one throws.
    */
   credentials?: UpstreamCredentials;
+  /** With `auth`: the gateway's OpenID Connect client secret (server/auth/clientSecret.ts reads it from the environment). */
+  clientSecret?: string;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
@@ -64,11 +66,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   const identityGuard = createUpstreamGuard('identity service', IDENTITY_TIMEOUT_MS, config.identity ?? {}, options.now, identityAccess);
   const publicConfig = toPublicConfig(config, DEFAULT_SITE_TIMEOUT_MS);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.headers(securityHeaders);
-    // Without `auth` the server listens on loopback only: whoever reaches it is the local user (contract §5).
-    if (!config.auth) request.user = LOCAL_USER;
+  const headers = securityHeadersFor(config.auth ? new URL(config.auth.issuer).origin : undefined);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
   });
+  // Who asks (request.user), 401/403 for patient data, CSRF, and the /auth/* routes (server/auth).
+  await installAuth(app, { config, db: options.db, clientSecret: options.clientSecret, now: options.now });
 
   // The trail: every access to patient data is recorded, and views are refused while it cannot be written.
   if (options.audit) auditAccess(app, { audit: options.audit, sites, guards: siteGuards });

@@ -27,3 +27,16 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
+
+/**
+ * The headers of a gateway with sign-in: the sign-out form posts to the gateway, which redirects to the identity
+ * provider's end_session_endpoint, and browsers apply `form-action` to that redirect too, so the provider's origin
+ * (the issuer's) is the one other target a form may reach. Nothing else changes.
+ */
+export function securityHeadersFor(identityProviderOrigin: string | undefined): Readonly<Record<string, string>> {
+  if (!identityProviderOrigin) return securityHeaders;
+  return {
+    ...securityHeaders,
+    'content-security-policy': contentSecurityPolicy.replace("form-action 'self'", `form-action 'self' ${identityProviderOrigin}`),
+  };
+}

@@ -5,6 +5,22 @@ export const en = {
     tagline: 'Cross-site imaging viewer',
     skipToContent: 'Skip to content',
   },
+  auth: {
+    noSignIn: 'No sign-in: this server serves this machine only, and whoever uses it has every role.',
+    localUser: 'Local user (no sign-in)',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    signInAgain: 'Sign in again',
+    checking: 'Checking who is signed in…',
+    redirecting: 'Going to sign-in…',
+    failed: 'Sign-in could not be checked: {{error}}',
+    roleRequired: 'This page needs the role “{{role}}”, which you do not have.',
+    role: {
+      clinician: 'clinician',
+      'identity-officer': 'identity officer',
+      auditor: 'auditor',
+    },
+  },
   language: {
     label: 'Language',
     en: 'English',

@@ -7,6 +7,22 @@ export const fr: Messages = {
     tagline: 'Visionneuse d’imagerie multisite',
     skipToContent: 'Aller au contenu',
   },
+  auth: {
+    noSignIn: 'Sans authentification : ce serveur ne sert que ce poste, et quiconque l’utilise a tous les rôles.',
+    localUser: 'Utilisateur local (sans authentification)',
+    signOut: 'Se déconnecter',
+    signedOut: 'Vous êtes déconnecté.',
+    signInAgain: 'Se reconnecter',
+    checking: 'Vérification de la connexion…',
+    redirecting: 'Redirection vers la connexion…',
+    failed: 'La connexion n’a pas pu être vérifiée : {{error}}',
+    roleRequired: 'Cette page demande le rôle « {{role}} », que vous n’avez pas.',
+    role: {
+      clinician: 'clinicien',
+      'identity-officer': 'identitovigilance',
+      auditor: 'auditeur',
+    },
+  },
   language: {
     label: 'Langue',
     en: 'English',

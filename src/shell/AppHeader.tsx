@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { BoardIndicator } from '../board/BoardIndicator.tsx';
+import { AuditLink } from './AuditLink.tsx';
+import { CurrentUserBadge } from './CurrentUserBadge.tsx';
 import { IdentityStatusBadge } from './IdentityStatusBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SiteStatusBadge } from './SiteStatusBadge.tsx';
 
-/** The header: product name, every configured site with its reachability, the identity service, the language. */
+/** The header: product name, every configured site with its reachability, the identity service, the language, who is signed in. */
 export function AppHeader({ config }: { config: PublicConfig | undefined }) {
   const { t } = useTranslation();
   return (
@@ -29,7 +31,9 @@ export function AppHeader({ config }: { config: PublicConfig | undefined }) {
         </nav>
       )}
       <BoardIndicator />
+      <AuditLink />
       <LanguageSwitch />
+      <CurrentUserBadge />
     </header>
   );
 }

@@ -24,6 +24,8 @@ export interface PublicConfig {
   viewer?: { imageCacheMB?: number; renderPath?: 'auto' | 'gpu' | 'cpu' };
   /** The deployment's own hanging protocols, when it configures some (tried before the built-in ones). */
   hangingProtocols?: HangingProtocol[];
+  /** The OpenID provider users sign in at, when the deployment has sign-in (contract §5). */
+  auth?: { issuer: string };
 }
 
 export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
@@ -46,6 +48,7 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
         }
       : {}),
     ...(config.hangingProtocols !== undefined ? { hangingProtocols: config.hangingProtocols } : {}),
+    ...(config.auth ? { auth: { issuer: config.auth.issuer } } : {}),
   };
 }
 
@@ -63,6 +66,7 @@ const publicConfigSchema = z.object({
   identity: z.object({ pixm: z.string().startsWith('/identity/').nullable() }),
   viewer: z.object({ imageCacheMB: z.number().int().positive().optional(), renderPath: z.enum(['auto', 'gpu', 'cpu']).optional() }).optional(),
   hangingProtocols: hangingProtocolsSchema.optional(),
+  auth: z.object({ issuer: z.string() }).optional(),
 });
 
 /** Checks what the gateway sent; only same-origin paths are accepted as endpoints. */

@@ -184,4 +184,28 @@ describe('runtime configuration', () => {
     });
     expect(validateRuntimeConfig({ sites: [site()], audit: { retentionDays: 7 } })).toEqual({ ok: false, errors: ['audit.retentionDays: must be at least 30'] });
   });
+
+  it('accepts sign-in as contract §5 writes it, with session timeouts, and tells the browser the issuer only', () => {
+    const auth = {
+      issuer: 'https://idp.example/realms/region',
+      clientId: 'passerelle',
+      clientSecretEnv: 'PASSERELLE_OIDC_SECRET',
+      scopes: ['openid', 'profile'],
+      authParams: { acr_values: 'eidas1' },
+      roles: { claim: 'roles', clinician: ['radiologue', 'medecin'], identityOfficer: ['identitovigilance'], auditor: ['dpo'] },
+      organisationClaim: 'organisation',
+      session: { idleMinutes: 15, maxHours: 10 },
+    };
+    const result = validateRuntimeConfig({ sites: [site()], auth, publicUrl: 'https://passerelle.example' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const publicConfig = toPublicConfig(result.config, 8000);
+    expect(publicConfig.auth).toEqual({ issuer: 'https://idp.example/realms/region' });
+    expect(JSON.stringify(publicConfig)).not.toMatch(/PASSERELLE_OIDC_SECRET|clientId|acr_values/);
+    expect(parsePublicConfig(publicConfig).auth).toEqual({ issuer: 'https://idp.example/realms/region' });
+    expect(validateRuntimeConfig({ sites: [site()], auth: { ...auth, session: { idleMinutes: 0 } } })).toEqual({
+      ok: false,
+      errors: ['auth.session.idleMinutes: must be at least 1'],
+    });
+  });
 });

@@ -108,6 +108,15 @@ const authSchema = z.strictObject({
       auditor: claimValues.optional(),
     })
     .optional(),
+  /** The claim naming the user's organisation (a dotted path is allowed); default `organisation`. */
+  organisationClaim: nonEmpty.optional(),
+  /** How long a session lives: ended after `idleMinutes` without a request (default 30), and `maxHours` after sign-in (default 12). */
+  session: z
+    .strictObject({
+      idleMinutes: z.number({ error: 'must be a number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(24 * 60, 'must be at most 1440').optional(),
+      maxHours: z.number({ error: 'must be a number of hours' }).int('must be a whole number of hours').min(1, 'must be at least 1').max(7 * 24, 'must be at most 168').optional(),
+    })
+    .optional(),
 });
 
 export const siteConfigSchema = z.strictObject({
