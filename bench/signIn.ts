@@ -3,7 +3,7 @@
  * one with neither?
  *
  * Real parts throughout: the test bed (two Orthanc archives with the demo studies, the chu one behind HTTP Basic,
- * PostgreSQL), the demo's OpenID provider (oidc-provider), and two gateways in this process on the test bed's
+ * PostgreSQL), the demo's OpenID provider (oidc-provider), and gateways in this process on the test bed's
  * configuration: one with `auth` (sessions in the test bed's database) and the audit trail writing into it, one
  * with neither (the local user of a loopback deployment). The user `radiologue` signs in through the provider's
  * form (authorization code flow with PKCE, as a browser goes through it), which gives the session cookie the
@@ -11,8 +11,9 @@
  *
  * Then `--fetchers` (default 6, a browser's connections per host) pull every frame of the demo's chu CT (its
  * largest series, 120 slices, `transfer-syntax=*`) `--passes` times (default 3) through each gateway in turn, for
- * `--rounds` rounds (default 5) in alternating order after one warm-up round each; frames per second of each, their
- * medians and ratio (target ≥ 0.95). The trail is then read back: the user's views of the study must be there.
+ * `--rounds` rounds (default 5) in rotating order after one warm-up round each; frames per second of each, their
+ * medians and ratio (target ≥ 0.95). A third gateway, sign-in on and the trail off (the same session: they share the
+ * database), says which of the two costs what. The trail is then read back: the user's views must be there.
  *
  *   npm run bench:sign-in [-- --rounds N] [-- --passes N] [-- --fetchers N]
  *
@@ -43,7 +44,10 @@ const USER = 'radiologue';
 /** Named in the configuration as `auth` requires; the secret itself is handed to the gateway in this process. */
 const SECRET_ENV = 'PASSERELLE_BENCH_OIDC_SECRET';
 
-type Mode = 'on' | 'off';
+/** Both on, sign-in alone (the trail off: where the cost lies when there is one), both off. */
+type Mode = 'on' | 'sign-in' | 'off';
+const MODES: readonly Mode[] = ['off', 'sign-in', 'on'];
+const MODE_NAMES: Record<Mode, string> = { on: 'sign-in and audit on', 'sign-in': 'sign-in on, audit off', off: 'sign-in and audit off' };
 
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
@@ -66,9 +70,10 @@ async function main(): Promise<number> {
     const credentials = testbedCredentials(testbed);
     const signInConfig = { ...testbed.config, auth: { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, clientSecretEnv: SECRET_ENV, roles: demoRolesConfig } };
     const signedGateway = await createGateway({ config: signInConfig, db: database.db, audit, credentials, clientSecret: idp.clientSecret });
+    const untracedGateway = await createGateway({ config: signInConfig, db: database.db, credentials, clientSecret: idp.clientSecret });
     const openGateway = await createGateway({ config: { ...testbed.config, database: undefined }, credentials });
-    closers.push(() => signedGateway.close(), () => openGateway.close());
-    const origins: Record<Mode, string> = { on: await listenOnLoopback(signedGateway), off: await listenOnLoopback(openGateway) };
+    closers.push(() => signedGateway.close(), () => untracedGateway.close(), () => openGateway.close());
+    const origins: Record<Mode, string> = { on: await listenOnLoopback(signedGateway), 'sign-in': await listenOnLoopback(untracedGateway), off: await listenOnLoopback(openGateway) };
     idp.allowGateway([origins.on]);
 
     // A real sign-in through the provider's page; the session cookie is all the fetchers carry.
@@ -79,7 +84,8 @@ async function main(): Promise<number> {
     const cookie = client.cookies(origins.on).get('passerelle-session');
     if (!who || !cookie) throw new Error(`sign-in as ${USER} failed: landed on ${landed.url} (HTTP ${landed.response.status}), /auth/session HTTP ${session.status}`);
     console.log(`\nSigned in at ${idp.issuer} as ${who.id} (${who.roles.join(', ')}) on the gateway with sign-in and audit, ${origins.on}`);
-    const headers: Record<Mode, Record<string, string>> = { on: { cookie: `passerelle-session=${cookie}` }, off: {} };
+    // Sessions live in the shared database: the same cookie opens the session on the second gateway with sign-in.
+    const headers: Record<Mode, Record<string, string>> = { on: { cookie: `passerelle-session=${cookie}` }, 'sign-in': { cookie: `passerelle-session=${cookie}` }, off: {} };
 
     const chu = demoSite('chu');
     const series = (await imageSeries(testbedArchives(testbed))).find((candidate) => candidate.siteId === chu.id);
@@ -93,7 +99,7 @@ async function main(): Promise<number> {
       `\nSign-in and audit on against both off: ${fetchers} fetchers × ${series.frames.length} frames of ${series.siteId}/${series.studyUid} × ${passes} passes, ` +
         `${rounds} rounds each after a warm-up; ${os.cpus().length} CPU cores, load average ${loadAverage()}`,
     );
-    const rates: Record<Mode, number[]> = { on: [], off: [] };
+    const rates: Record<Mode, number[]> = { on: [], 'sign-in': [], off: [] };
     let failed = 0;
     const measure = async (mode: Mode, round: number) => {
       const tally = newTally();
@@ -104,13 +110,13 @@ async function main(): Promise<number> {
         rates[mode].push(rate);
         failed += [...tally.failures.values()].reduce((sum, count) => sum + count, 0);
       }
-      console.log(`  ${round === 0 ? 'warm-up' : `round ${round}`} sign-in and audit ${mode.padEnd(3)}: ${tally.frames} frames, ${(tally.bytes / 2 ** 20).toFixed(0)} MiB, ${rate.toFixed(0)} frames/s${tally.failures.size > 0 ? ` (failures: ${failureText(tally)})` : ''}`);
+      console.log(`  ${round === 0 ? 'warm-up' : `round ${round}`} ${MODE_NAMES[mode].padEnd(21)}: ${tally.frames} frames, ${(tally.bytes / 2 ** 20).toFixed(0)} MiB, ${rate.toFixed(0)} frames/s${tally.failures.size > 0 ? ` (failures: ${failureText(tally)})` : ''}`);
     };
-    await measure('off', 0);
-    await measure('on', 0);
+    for (const mode of MODES) await measure(mode, 0);
     const cpu = watchCpu();
     for (let round = 1; round <= rounds; round += 1) {
-      const order: Mode[] = round % 2 === 1 ? ['off', 'on'] : ['on', 'off'];
+      // Each gateway first, middle and last in turn.
+      const order = MODES.map((_, index) => MODES[(index + round) % MODES.length]!);
       for (const mode of order) await measure(mode, round);
     }
     const busyCores = cpu.stop();
@@ -123,11 +129,10 @@ async function main(): Promise<number> {
     console.log(
       `\n${table([
         ['gateway', 'median frames/s', 'rounds'],
-        ['sign-in and audit off', median(rates.off).toFixed(0), rates.off.map((rate) => rate.toFixed(0)).join(' ')],
-        ['sign-in and audit on', median(rates.on).toFixed(0), rates.on.map((rate) => rate.toFixed(0)).join(' ')],
+        ...MODES.map((mode) => [MODE_NAMES[mode], median(rates[mode]).toFixed(0), rates[mode].map((rate) => rate.toFixed(0)).join(' ')]),
       ])}`,
     );
-    console.log(`\nRatio on / off: ${ratio.toFixed(3)} (target ≥ ${TARGET_RATIO}); failed frames: ${failed}`);
+    console.log(`\nRatio on / off: ${ratio.toFixed(3)} (target ≥ ${TARGET_RATIO}); sign-in alone / off: ${(median(rates['sign-in']) / median(rates.off)).toFixed(3)}; failed frames: ${failed}`);
     console.log(`Audit trail: ${views.length} view record(s) of ${series.studyUid} by ${USER} (at least one expected, one per viewing)`);
     console.log(`Cores busy during the rounds (whole machine, of ${os.cpus().length}): ${busyCores.toFixed(2)}; load average at the end ${loadAverage()}`);
     console.log(pass ? '\nbench: the target holds' : '\nbench: target missed');
