@@ -31,7 +31,11 @@
  *     account (`data-cache-bytes` on the page root over `data-loaded-count`, read in each run once the series is
  *     in); where it does, that is the figure checked, the estimate printed beside it. OHIF gives none.
  *
- *   npx tsx bench/viewer.ts [--runs N] [--only passerelle|ohif] [--wheel-ms 4]
+ *   npx tsx bench/viewer.ts [--runs N] [--only passerelle|ohif] [--wheel-ms 4] [--sign-in]
+ *
+ * `--sign-in`: Passerelle runs with `auth` on the demo's OpenID provider (started by the bench); each fresh browser
+ * context is signed in as `radiologue` before its run, and the first image is timed from the navigation to the
+ * viewer that follows, sign-in not counted (bench/viewer/signedInContext.ts). OHIF has no sign-in.
  *
  * `--wheel-ms`: the interval between wheel events of the scroll measure (4 ms: input faster than any viewer draws).
  *
@@ -53,15 +57,15 @@ const WATCHDOG_MS = 40 * 60_000;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function main(): Promise<number> {
-  const { runs, only, wheelIntervalMs } = viewerBenchOptions();
+  const { runs, only, wheelIntervalMs, signIn } = viewerBenchOptions();
   const lifetime = startBenchLifetime(WATCHDOG_MS);
   const { closers } = lifetime;
   try {
-    const { chromium, sliceCount, gatewayUrl, ohifUrl, archive, targets } = await setUpViewerBench(closers);
+    const { chromium, sliceCount, gatewayUrl, ohifUrl, archive, targets } = await setUpViewerBench(closers, { signIn });
 
     const loadAtStart = os.loadavg();
     const browser = await launchChromium({ executablePath: chromium, args: CHROMIUM_ARGS }, closers);
-    console.log(`Passerelle ${gatewayUrl}; OHIF ${OHIF_VERSION} ${ohifUrl}; Chromium ${browser.version()}; ${os.cpus().length} CPU cores, load average ${loadAverage()}`);
+    console.log(`Passerelle ${gatewayUrl}${signIn ? ' with sign-in (demo provider; each context signed in before it is measured)' : ''}; OHIF ${OHIF_VERSION} ${ohifUrl}; Chromium ${browser.version()}; ${os.cpus().length} CPU cores, load average ${loadAverage()}`);
 
     const viewers: ViewerName[] = only ? [only] : ['passerelle', 'ohif'];
     console.log('Warm-up run of each viewer (not counted)…');

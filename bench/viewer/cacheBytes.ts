@@ -15,6 +15,7 @@ const FRAMES_BEFORE_HOLD = 4;
 export async function cacheBytesPerSlice(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number): Promise<{ bytesPerSlice: number; slices: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
+    await target.prepareContext?.(context);
     const page = await context.newPage();
     await page.addInitScript({ content: PAGE_INIT_SCRIPT });
     let passed = 0;

@@ -22,6 +22,7 @@ export async function measure(browser: Browser, viewer: ViewerName, target: Targ
   const scrollSlices = large?.scrollSlices ?? sliceCount;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
+    await target.prepareContext?.(context);
     const page = await context.newPage();
     await page.addInitScript({ content: PAGE_INIT_SCRIPT });
     // 1. First image.

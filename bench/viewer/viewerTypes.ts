@@ -1,3 +1,5 @@
+import type { BrowserContext } from '@playwright/test';
+
 export type ViewerName = 'passerelle' | 'ohif';
 
 export interface RunResult {
@@ -22,6 +24,8 @@ export interface RunResult {
 export interface Target {
   url: string;
   viewportSelector: string;
+  /** Done to each fresh browser context before it is measured (Passerelle with sign-in: signing it in). */
+  prepareContext?: (context: BrowserContext) => Promise<void>;
 }
 
 export const VIEWPORT = { width: 1400, height: 900 };
