@@ -18,6 +18,7 @@ import { deriveAuthKeys, randomAuthKeys } from './sealing.ts';
 import { cookieNames, readCookie } from './sessionCookie.ts';
 import { sessionTimeouts } from './sessionLifetime.ts';
 import { createSessionService } from './sessions.ts';
+import { cachedSessions } from './sessionCache.ts';
 
 export interface InstallAuthOptions {
   config: RuntimeConfig;
@@ -44,7 +45,7 @@ export async function installAuth(app: FastifyInstance, options: InstallAuthOpti
     if (!options.db) throw new Error('auth: sessions need the database');
     const keys = deriveAuthKeys(options.clientSecret);
     const client = createOidcClient(auth, options.clientSecret);
-    const sessions = createSessionService({
+    const stored = createSessionService({
       db: options.db,
       sealingKey: keys.sealing,
       client,
@@ -53,6 +54,7 @@ export async function installAuth(app: FastifyInstance, options: InstallAuthOpti
       now,
       ...(options.log ? { log: options.log } : {}),
     });
+    const sessions = cachedSessions(stored, { now });
     context = { auth, publicUrl: config.publicUrl, keys, names, secure, client, sessions, sessionIdOf: (request) => sessionIds.get(request), now };
   } else {
     context = { publicUrl: config.publicUrl, keys: randomAuthKeys(), names, secure, sessionIdOf: () => undefined, now };
