@@ -4,28 +4,13 @@
  * decisions and each person's history. The only code that speaks SQL for server/identity; it decides nothing.
  */
 import { sql, type Kysely } from 'kysely';
+import type { RecordIdentifier, RecordTraits, Sex } from '../identity/patientTraits.ts';
 import type { Database, IdentityRecordTable, JsonObject } from './databaseSchema.ts';
+
+export type { RecordIdentifier, RecordTraits, Sex };
 
 /** Any handle on the database, the whole of it or one transaction. */
 export type IdentityDb = Kysely<Database>;
-
-export interface RecordIdentifier {
-  system: string;
-  value: string;
-}
-
-export type Sex = 'male' | 'female' | 'other' | 'unknown';
-
-/** The traits a record carries, as its site gave them. */
-export interface RecordTraits {
-  birthName: string | null;
-  usedName: string | null;
-  givenNames: string[];
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  birthDate: string | null;
-  sex: Sex | null;
-  ins: RecordIdentifier | null;
-}
 
 export interface StoredIdentityRecord {
   id: string;
