@@ -2,6 +2,8 @@
  * The gateway: serves the built app with SPA fallback, the browser's view of the configuration, and the
  * same-origin proxies `/sites/{id}/dicom-web/...` and `/identity/pixm/...` (deployment contract §2), each
  * upstream behind its own concurrency bound and circuit breaker (`upstreamGuard.ts`). It proxies nowhere else.
+ * With `identity.manager`, it also serves the identity cross-reference manager under `/identity/fhir`
+ * (server/identity, contract §6).
  */
 import fs from 'node:fs';
 import path from 'node:path';
