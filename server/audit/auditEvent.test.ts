@@ -55,6 +55,22 @@ describe('AuditEvent (FHIR R4, IHE BALP)', () => {
     expect(event.meta).toEqual({ profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientQuery'] });
   });
 
+  it('gives a feed, a merge and a deletion by a feeding system as BALP PatientUpdate and PatientDelete', () => {
+    const client = { id: 'flux-chu', name: 'feeding system flux-chu', roles: [] };
+    const fed = toAuditEvent(stored({ recordedAt: at, user: client, action: 'identity-feed', outcome: 'success', patient: { id: 'CHU-1', system: patient.system } }));
+    expect(fed).toMatchObject({
+      meta: { profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientUpdate'] },
+      subtype: [{ code: 'update' }, { system: 'urn:passerelle:audit-action', code: 'identity-feed' }],
+      action: 'U',
+    });
+    expect(toAuditEvent(stored({ recordedAt: at, user: client, action: 'identity-merge', outcome: 'success' }))).toMatchObject({ action: 'U', subtype: [{ code: 'update' }, { code: 'identity-merge' }] });
+    expect(toAuditEvent(stored({ recordedAt: at, user: client, action: 'identity-delete', outcome: 'success' }))).toMatchObject({
+      meta: { profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientDelete'] },
+      action: 'D',
+      subtype: [{ code: 'delete' }, { code: 'identity-delete' }],
+    });
+  });
+
   it('gives a refused attempt without a signed-in user with its outcome, reason and client address', () => {
     const event = toAuditEvent(stored({ recordedAt: at, clientAddress: '192.0.2.1', action: 'study-view', outcome: 'denied', siteId: 'chu', studyUid: '1.2.3', detail: { reason: 'not signed in' } }));
     expect(event).toMatchObject({ outcome: '4', outcomeDesc: 'not signed in' });

@@ -6,6 +6,8 @@
  * - a search, an identity look-up and a reading of the trail are RESTful searches: BALP Query / PatientQuery
  *   (IHE.BasicAudit.PatientQuery when a patient is known: type rest, subtype search, action E, entity query holding
  *   the criteria in base64, and entity patient);
+ * - a feed, a merge or a deletion of a patient record by a feeding system (ITI-104) is a RESTful update or delete of
+ *   a patient: BALP PatientUpdate (action U) or PatientDelete (action D);
  * - a retention run is DICOM's "Audit Log Used" event (DCM 110101) with action D.
  * Agents follow DICOM's convention that BALP keeps: the user's client is the Source (DCM 110153), Passerelle the
  * Destination (DCM 110152), and the user the requestor.
@@ -21,12 +23,15 @@ const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
 const REST: Coding = { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'Restful Operation' };
 const READ: Coding = { system: 'http://hl7.org/fhir/restful-interaction', code: 'read', display: 'read' };
 const SEARCH: Coding = { system: 'http://hl7.org/fhir/restful-interaction', code: 'search', display: 'search' };
+const UPDATE: Coding = { system: 'http://hl7.org/fhir/restful-interaction', code: 'update', display: 'update' };
+const DELETE: Coding = { system: 'http://hl7.org/fhir/restful-interaction', code: 'delete', display: 'delete' };
 const AUDIT_LOG_USED: Coding = { system: DCM, code: '110101', display: 'Audit Log Used' };
 
 const BALP = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition';
 
 /**
- * The trail's own action (auditRecord.ts: `study-view`, `search`, `identity-lookup`, `audit-read`, `retention`),
+ * The trail's own action (auditRecord.ts: `study-view`, `search`, `identity-lookup`, `identity-feed`, `identity-merge`, `identity-delete`,
+ * `audit-read`, `retention`),
  * as a second subtype beside BALP's RESTful interaction, so that a reader tells a search from an identity look-up.
  */
 export const AUDIT_ACTION_SYSTEM = 'urn:passerelle:audit-action';
@@ -49,6 +54,12 @@ function eventKind(record: StoredAuditRecord): { type: Coding; subtype?: Coding;
     case 'identity-lookup':
     case 'audit-read':
       return { type: REST, subtype: SEARCH, action: 'E', profile: record.patientId ? `${BALP}/IHE.BasicAudit.PatientQuery` : `${BALP}/IHE.BasicAudit.Query` };
+    case 'identity-feed':
+    case 'identity-merge':
+      // A conditional update that may create (ITI-104): BALP's Update pattern; whether it created is in the detail.
+      return { type: REST, subtype: UPDATE, action: 'U', profile: `${BALP}/IHE.BasicAudit.PatientUpdate` };
+    case 'identity-delete':
+      return { type: REST, subtype: DELETE, action: 'D', profile: `${BALP}/IHE.BasicAudit.PatientDelete` };
     case 'retention':
       return { type: AUDIT_LOG_USED, action: 'D' };
   }

@@ -12,6 +12,12 @@ export type AuditAction =
   | 'search'
   /** A question to the identity cross-reference service (PIXm, ITI-83; PDQm, ITI-78). */
   | 'identity-lookup'
+  /** A feeding system created or updated a patient record in the identity manager (ITI-104). */
+  | 'identity-feed'
+  /** A feeding system merged a patient record into another (ITI-104, `replaced-by`). */
+  | 'identity-merge'
+  /** A feeding system deleted a patient record (ITI-104 conditional delete). */
+  | 'identity-delete'
   /** An auditor read the trail. */
   | 'audit-read'
   /** The retention job removed the oldest records (see retention.ts). */

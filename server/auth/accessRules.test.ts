@@ -7,7 +7,13 @@ describe('access rules', () => {
     expect(accessFor('/SITES/chu-dijon/dicom-web/studies')).toEqual({ kind: 'role', role: 'clinician' });
     expect(accessFor('/identity/pixm/Patient/$ihe-pix')).toEqual({ kind: 'role', role: 'clinician' });
     expect(accessFor('/audit/AuditEvent?_count=5')).toEqual({ kind: 'role', role: 'auditor' });
-    expect(accessFor('/identity/fhir/Patient')).toEqual({ kind: 'signed-in' });
+    expect(accessFor('/identity/fhir/Patient')).toEqual({ kind: 'role', role: 'clinician' });
+    expect(accessFor('/identity/fhir/Patient/$ihe-pix')).toEqual({ kind: 'role', role: 'clinician' });
+    expect(accessFor('/identity/review')).toEqual({ kind: 'signed-in' });
+  });
+
+  it("leaves the identity manager's CapabilityStatement public", () => {
+    expect(accessFor('/identity/fhir/metadata')).toEqual({ kind: 'public' });
   });
 
   it('leaves the app, its configuration and sign-in public', () => {

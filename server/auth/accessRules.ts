@@ -12,6 +12,10 @@ export type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'role'
 const RULES: readonly { prefix: string; access: Access }[] = [
   { prefix: '/sites/', access: { kind: 'role', role: 'clinician' } },
   { prefix: '/identity/pixm', access: { kind: 'role', role: 'clinician' } },
+  // The manager's CapabilityStatement holds no patient data; its queries are for clinicians, and its feeds declare
+  // `access: 'bearer'` (feeding systems authenticate with their own token).
+  { prefix: '/identity/fhir/metadata', access: { kind: 'public' } },
+  { prefix: '/identity/fhir', access: { kind: 'role', role: 'clinician' } },
   { prefix: '/identity/', access: { kind: 'signed-in' } },
   { prefix: '/audit/', access: { kind: 'role', role: 'auditor' } },
 ];

@@ -103,7 +103,8 @@ export function createOidcClient(auth: AuthConfig, clientSecret: string): OidcCl
   };
 }
 
-async function discover(auth: AuthConfig, clientSecret: string): Promise<oidc.Configuration> {
+/** The provider's configuration for the gateway as its client (OpenID Connect Discovery 1.0). */
+export async function discover(auth: AuthConfig, clientSecret: string): Promise<oidc.Configuration> {
   const issuer = new URL(auth.issuer);
   // An http issuer is allowed on loopback only (the embedded demo and the tests); anywhere else TLS is required.
   const loopback = issuer.hostname === '127.0.0.1' || issuer.hostname === 'localhost' || issuer.hostname === '[::1]';

@@ -53,10 +53,90 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+/** A site's patient record in the identity cross-reference manager (migration 0003): one per identifier. */
+export interface IdentityRecordTable {
+  id: Generated<string>;
+  system: string;
+  value: string;
+  birth_name: string | null;
+  used_name: string | null;
+  given_names: string[];
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  birth_date: string | null;
+  sex: 'male' | 'female' | 'other' | 'unknown' | null;
+  ins_system: string | null;
+  ins_value: string | null;
+  search_names: string[];
+  search_given: string[];
+  source_site: string | null;
+  resource: JsonColumn<JsonObject>;
+  updated_at: Date;
+  updated_by: string | null;
+  deleted: Generated<boolean>;
+  replaced_by: string | null;
+}
+
+export interface IdentityPersonTable {
+  id: Generated<string>;
+  created_at: Date;
+}
+
+export interface IdentityLinkTable {
+  record_id: string;
+  person_id: string;
+  origin: 'automatic' | 'human';
+  reason: JsonColumn<JsonObject>;
+  linked_at: Date;
+}
+
+export interface IdentityBlockingKeyTable {
+  record_id: string;
+  key: string;
+}
+
+export interface IdentityPossibleMatchTable {
+  id: Generated<string>;
+  record_a: string;
+  record_b: string;
+  reason: JsonColumn<JsonObject>;
+  status: 'open' | 'decided' | 'withdrawn';
+  created_at: Date;
+  closed_at: Date | null;
+}
+
+export interface IdentityDecisionTable {
+  id: Generated<string>;
+  record_a: string | null;
+  record_b: string | null;
+  person_id: string | null;
+  choice: 'link' | 'not-same' | 'later' | 'unlink';
+  comment: string | null;
+  user_id: string;
+  user_name: string | null;
+  decided_at: Date;
+}
+
+export interface IdentityPersonHistoryTable {
+  id: Generated<string>;
+  person_id: string;
+  at: Date;
+  event: string;
+  record_id: string | null;
+  actor: string | null;
+  detail: JsonColumn<JsonObject>;
+}
+
 export interface Database {
   audit_record: AuditRecordTable;
   audit_checkpoint: AuditCheckpointTable;
   session: SessionTable;
+  identity_record: IdentityRecordTable;
+  identity_person: IdentityPersonTable;
+  identity_link: IdentityLinkTable;
+  identity_blocking_key: IdentityBlockingKeyTable;
+  identity_possible_match: IdentityPossibleMatchTable;
+  identity_decision: IdentityDecisionTable;
+  identity_person_history: IdentityPersonHistoryTable;
 }
 
 /** The handle the rest of the server is given: typed queries, through this folder's functions. */

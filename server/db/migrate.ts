@@ -6,10 +6,12 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as auditTrail from './migrations/0001_auditTrail.ts';
 import * as session from './migrations/0002_session.ts';
+import * as identity from './migrations/0003_identity.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auditTrail': auditTrail,
   '0002_session': session,
+  '0003_identity': identity,
 };
 
 /** Applies every migration not yet applied; throws, naming the migration, if one fails. */

@@ -2,6 +2,8 @@
  * The gateway: serves the built app with SPA fallback, the browser's view of the configuration, and the
  * same-origin proxies `/sites/{id}/dicom-web/...` and `/identity/pixm/...` (deployment contract §2), each
  * upstream behind its own concurrency bound and circuit breaker (`upstreamGuard.ts`). It proxies nowhere else.
+ * With `identity.manager`, it also serves the identity cross-reference manager under `/identity/fhir`
+ * (server/identity, contract §6).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,10 @@ import { toPublicConfig } from '../../src/domain/config/publicConfig.ts';
 import type { AppDatabase } from '../db/databaseSchema.ts';
 import type { AuditTrail } from '../audit/startAuditTrail.ts';
 import { installAuth } from '../auth/installAuth.ts';
+import { createBearerTokenVerifier } from '../auth/bearerTokens.ts';
+import { createIdentityManager, type IdentityManager } from '../identity/identityManager.ts';
+import type { Matcher } from '../identity/matcher.ts';
+import { registerIdentityRoutes } from '../identity/identityRoutes.ts';
 import { auditAccess } from './auditAccess.ts';
 import { auditEventRoute } from './auditEventRoute.ts';
 import { securityHeadersFor } from './securityHeaders.ts';
@@ -38,6 +44,8 @@ export interface GatewayOptions {
   credentials?: UpstreamCredentials;
   /** With `auth`: the gateway's OpenID Connect client secret (server/auth/clientSecret.ts reads it from the environment). */
   clientSecret?: string;
+  /** With `identity.manager`: the matcher its feeds run (default: the built-in INS rules). */
+  identityMatcher?: Matcher;
 }
 
 const SITE_PREFIX = /^\/sites\/([^/]*)\/dicom-web(\/.*)?$/;
@@ -76,6 +84,14 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   // The trail: every access to patient data is recorded, and views are refused while it cannot be written.
   if (options.audit) auditAccess(app, { audit: options.audit, sites, guards: siteGuards });
   if (options.db) auditEventRoute(app, { db: options.db, publicUrl: config.publicUrl });
+
+  // The identity cross-reference manager (contract §6), with its own FHIR routes under /identity/fhir.
+  if (config.identity?.manager) {
+    if (!options.db) throw new Error('identity.manager: the identity cross-reference manager needs the database');
+    const manager: IdentityManager = createIdentityManager({ db: options.db, sites: config.sites, ...(options.identityMatcher ? { matcher: options.identityMatcher } : {}) });
+    const bearer = config.auth && options.clientSecret ? createBearerTokenVerifier(config.auth, options.clientSecret) : undefined;
+    await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl });
+  }
 
   app.get('/config.json', async (_request, reply) => {
     reply.header('cache-control', 'no-store');

@@ -19,7 +19,7 @@ export interface AuditRow {
   roles: string[];
   organisation: string | null;
   clientAddress: string | null;
-  /** The trail's action (`study-view`, `search`, `identity-lookup`, `audit-read`, `retention`), or BALP's subtype. */
+  /** The trail's action (`study-view`, `search`, `identity-lookup`, `identity-feed`, …, `retention`), or BALP's subtype. */
   action: string;
   siteId: string | null;
   studyUid: string | null;

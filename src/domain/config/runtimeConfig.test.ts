@@ -19,6 +19,12 @@ describe('runtime configuration', () => {
     expect(result).toEqual({ ok: true, config: { sites: [site()], identity: { pixm: 'http://127.0.0.1:8150/fhir' } } });
   });
 
+  it('takes identity.manager, alone or beside pixm, and refuses settings it does not know', () => {
+    expect(validateRuntimeConfig({ sites: [site()], identity: { manager: {} } })).toEqual({ ok: true, config: { sites: [site()], identity: { manager: {} } } });
+    expect(validateRuntimeConfig({ sites: [site()], identity: { manager: {}, pixm: 'http://127.0.0.1:8150/fhir' } }).ok).toBe(true);
+    expect(validateRuntimeConfig({ sites: [site()], identity: { manager: { matcher: 'x' } } }).ok).toBe(false);
+  });
+
   it('accepts a configuration without identity service or timeout', () => {
     const result = validateRuntimeConfig({ sites: [site({ timeoutMs: undefined }), second()] });
     expect(result.ok).toBe(true);

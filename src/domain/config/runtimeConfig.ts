@@ -138,6 +138,11 @@ export const runtimeConfigSchema = z
     identity: z
       .strictObject({
         pixm: httpUrl.optional(),
+        /**
+         * Serve Passerelle's own identity cross-reference manager under `/identity/fhir` (contract §6): ITI-104 feeds,
+         * ITI-83 PIXm, ITI-78 PDQm. No settings yet; `pixm` may still name an external service.
+         */
+        manager: z.strictObject({}).optional(),
         maxConcurrentRequests: maxConcurrentRequests.optional(),
         circuitBreaker: circuitBreaker.optional(),
         credentials: credentialsSchema.optional(),
