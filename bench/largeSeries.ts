@@ -7,7 +7,8 @@
  * its first 120 slices, once walked through); series load from the page's Resource Timing (for the large series
  * over the first `LOAD_WINDOW_MS` of its load: the cache holds a part of it only), Passerelle's slices fetched and
  * decoded, OHIF's fetched (its decoding cannot be seen from outside: an upper bound of its load). Then, on the large
- * series, the page's memory while the stack is scrolled end to end (largeSeries/pageMemory.ts).
+ * series, the page's memory while the stack is scrolled end to end with real wheel input, four notches a step, in
+ * at most ten minutes (largeSeries/pageMemory.ts).
  *
  *   npx tsx bench/largeSeries.ts [--only passerelle|ohif] [--wheel-ms 4]
  *

@@ -12,8 +12,12 @@ export interface ScrollMemory {
   peakCacheBytes: number | undefined;
   /** Changes of the displayed slice on the way, and seconds taken. */
   slicesShown: number;
-  /** Wheel steps the viewer followed (one sent once the previous one showed), and whether it stopped following. */
+  /**
+   * Wheel steps the viewer followed (`WHEEL_EVENTS_PER_STEP` wheel events each, sent once the previous step showed),
+   * the slice reached (0-based, where the page says it), and whether it stopped following.
+   */
   steps: number;
+  reached: number | undefined;
   stalled: boolean;
   seconds: number;
   samples: number;
@@ -22,8 +26,10 @@ export interface ScrollMemory {
 const SAMPLE_MS = 500;
 /** A wheel step the viewer has not followed in this long ends the scroll (reported as stalled). */
 const STEP_TIMEOUT_MS = 15_000;
-/** The scroll's time limit. */
-const SCROLL_BUDGET_MS = 240_000;
+/** The scroll's time limit: the whole stack is fetched and decoded on the way, at the series' load rate. */
+export const SCROLL_BUDGET_MS = 600_000;
+/** Wheel events sent back to back for each step, as a reader's fast scroll does (a wheel notch each, one slice each). */
+export const WHEEL_EVENTS_PER_STEP = 4;
 
 /**
  * The page's memory from the browser itself: CDP `Runtime.getHeapUsage` on the page's main thread, JS heap in use
@@ -42,8 +48,8 @@ async function pageBytes(page: Page): Promise<number> {
 
 /**
  * Opens `target`, waits for its first image, then scrolls the stack of `sliceCount` from its first slice to its last
- * with wheel events dispatched in the page, each as soon as the viewer shows the slice the previous one asked for
- * (paced by the viewer, so that every slice on the way is drawn and the cache goes through the whole series),
+ * with real wheel input, a few notches at a time, each step as soon as the viewer shows a slice the previous one
+ * asked for (paced by the viewer, so that the cache goes through the whole series),
  * sampling the page's memory throughout and keeping its maximum; the same input for each viewer.
  */
 export async function scrollMemory(browser: Browser, viewer: ViewerName, target: Target, sliceCount: number, firstImageTimeoutMs: number): Promise<ScrollMemory> {
@@ -79,11 +85,16 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       await sampler;
     };
     const scrollStarted = Date.now();
-    // Real wheel input, as the cached scroll's walk sends it: one step, then the next once the slice it asked for shows.
+    // Real wheel input, as the cached scroll's walk sends it: a step of a few notches, then the next once the viewer
+    // shows a slice further on. Passerelle says the slice shown; elsewhere the notches sent count.
     const paced = { steps: 0, stalled: false };
-    while (paced.steps < sliceCount - 1 && Date.now() - scrollStarted < SCROLL_BUDGET_MS) {
+    const reachedSlice = async () => {
+      const key = (await readState(page)).key;
+      return viewer === 'passerelle' && key?.startsWith('p') ? Number(key.slice(1)) : paced.steps * WHEEL_EVENTS_PER_STEP;
+    };
+    while ((await reachedSlice()) < sliceCount - 1 && Date.now() - scrollStarted < SCROLL_BUDGET_MS) {
       const before = (await readState(page)).key;
-      await page.mouse.wheel(0, 100);
+      for (let notch = 0; notch < WHEEL_EVENTS_PER_STEP; notch += 1) await page.mouse.wheel(0, 100);
       const stepDeadline = Date.now() + STEP_TIMEOUT_MS;
       while ((await readState(page)).key === before && Date.now() < stepDeadline) await sleep(2);
       if ((await readState(page)).key === before) {
@@ -93,8 +104,9 @@ export async function scrollMemory(browser: Browser, viewer: ViewerName, target:
       paced.steps += 1;
     }
     const changes = (await readState(page)).changes.length;
+    const key = (await readState(page)).key;
     await stopSampling();
-    return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
+    return { peakBytes, peakCacheBytes, slicesShown: changes, steps: paced.steps, reached: viewer === 'passerelle' && key?.startsWith('p') ? Number(key.slice(1)) : undefined, stalled: paced.stalled, seconds: (Date.now() - scrollStarted) / 1000, samples };
   } finally {
     await stopSampling();
     await context.close().catch(() => undefined);

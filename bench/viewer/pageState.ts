@@ -48,10 +48,13 @@ export interface PageState {
   cacheBytes: number | null;
 }
 
-/** Frames fetched per the page's Resource Timing: count, first start, last response end (page ms). */
+/**
+ * Frames fetched per the page's Resource Timing: count, first start, last response end (page ms). A whole stored
+ * instance (`…/instances/{uid}`, how Passerelle takes a large series' slices) counts as its frame.
+ */
 export async function frameTimings(page: Page): Promise<{ count: number; firstStart: number; lastEnd: number }> {
   return page.evaluate(() => {
-    const entries = performance.getEntriesByType('resource').filter((entry) => /\/frames\/\d/.test(entry.name)) as PerformanceResourceTiming[];
+    const entries = performance.getEntriesByType('resource').filter((entry) => /\/frames\/\d|\/series\/[^/]+\/instances\/[^/?]+$/.test(entry.name)) as PerformanceResourceTiming[];
     return {
       count: entries.length,
       firstStart: entries.length ? Math.min(...entries.map((entry) => entry.startTime)) : Number.NaN,

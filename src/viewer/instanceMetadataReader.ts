@@ -10,17 +10,19 @@ import { shareRepeatedAttributes, type AttributePool } from '../domain/viewer/la
 import { prefetchOrder, prefetchWindow, scrollDirection, type ScrollDirection } from '../domain/viewer/prefetchOrder.ts';
 import type { DeferredInstanceMetadata } from '../domain/viewer/stackFrames.ts';
 
-/** Background requests in flight at once: the archive reads a file for each. */
+/** Background requests in flight at once by default: the archive reads a file for each. */
 const BACKGROUND_CONCURRENCY = 3;
 
 /**
  * A reader for the instances `sopInstanceUids` (display order, one per image: a multi-frame instance repeats),
- * fetching one instance's metadata with `fetchInstance`; `known` seeds what was read already.
+ * fetching one instance's metadata with `fetchInstance`; `known` seeds what was read already. `backgroundConcurrency`
+ * 0 reads on demand only (where each image's load reads its own metadata, as a stored instance's retrieval does).
  */
 export function createInstanceMetadataReader(
   sopInstanceUids: readonly SopInstanceUid[],
   fetchInstance: (sopInstanceUid: SopInstanceUid) => Promise<DicomJsonDataset>,
   known: ReadonlyMap<SopInstanceUid, DicomJsonDataset> = new Map(),
+  backgroundConcurrency = BACKGROUND_CONCURRENCY,
 ): DeferredInstanceMetadata {
   const pool: AttributePool = new Map();
   const read = new Map<SopInstanceUid, DicomJsonDataset>();
@@ -53,7 +55,7 @@ export function createInstanceMetadataReader(
   };
 
   const pump = () => {
-    while (background < BACKGROUND_CONCURRENCY && queue.length > 0) {
+    while (background < backgroundConcurrency && queue.length > 0) {
       const uid = queue.shift() as SopInstanceUid;
       if (read.has(uid) || reading.has(uid) || failed.has(uid)) continue;
       background += 1;
@@ -73,6 +75,7 @@ export function createInstanceMetadataReader(
       return done ? Promise.resolve(done) : start(uid);
     },
     centre(index, window) {
+      if (backgroundConcurrency <= 0) return;
       if (centred !== undefined) direction = scrollDirection(centred, index, direction);
       centred = index;
       const count = sopInstanceUids.length;

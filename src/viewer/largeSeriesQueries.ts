@@ -1,7 +1,9 @@
 /**
  * A large series (see domain/viewer/largeSeries.ts) without its series metadata: the image that opens it, from the
  * ends of its Instance Number range, then its display order from a QIDO-RS search of its instances (PS3.18 §10.6),
- * each instance's full metadata read on its own (§10.4.1.1.2) by an instance metadata reader.
+ * each instance's full metadata read from its stored instance when its image is loaded (§10.4.1.1.1: one read of
+ * the file for metadata and frame, see cornerstone/largeSeriesInstances.ts), or asked of the archive on its own
+ * (§10.4.1.1.2) where the file cannot say it (implicit VR).
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { PublicSite } from '../domain/config/publicConfig.ts';
@@ -66,10 +68,22 @@ export async function largeSeriesFrames(client: QueryClient, place: SeriesPlace,
   const background = new AbortController().signal;
   const known = new Map<SopInstanceUid, DicomJsonDataset>();
   if (opening && bySop.has(opening.frame.sopInstanceUid)) known.set(opening.frame.sopInstanceUid, opening.frame.instance);
+  // Loaded with the viewer's chunk, which is what reads these instances.
+  const { wholeInstanceMetadata } = await import('./cornerstone/largeSeriesInstances.ts');
+  const fromStoredInstance = wholeInstanceMetadata(`${window.location.origin}${seriesPath(place)}`, place.site.timeoutMs);
+  const readInstance = async (uid: SopInstanceUid): Promise<DicomJsonDataset> => {
+    const frame = bySop.get(uid) as StackFrame;
+    const instance = await fromStoredInstance(uid);
+    if (!instance) return instanceMetadata(place, frame, background);
+    const [filled] = await withPaletteTables(place.site, place, [{ ...frame, instance }], background);
+    return filled?.instance ?? instance;
+  };
+  // Each image's load reads its instance (and so its metadata): nothing is read in the background besides.
   const reader = createInstanceMetadataReader(
     ordered.map((frame) => frame.sopInstanceUid),
-    (uid) => instanceMetadata(place, bySop.get(uid) as StackFrame, background),
+    readInstance,
     known,
+    0,
   );
   const first = ordered[0];
   if (first) await reader.read(first.sopInstanceUid);

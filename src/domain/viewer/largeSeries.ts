@@ -2,8 +2,8 @@
  * Opening a series too large to ask for its metadata in one answer (thousands of instances: tens of MB, which an
  * archive such as Orthanc 1.10 builds by reading every file). The first image comes from the ends of the Instance
  * Number range, found by QIDO-RS attribute matching (PS3.18 §8.3.4.1); the display order from a QIDO-RS search of
- * the series' instances with the attributes ordering needs (§10.6, `includefield`); each instance's full metadata
- * (WADO-RS, §10.4.1.1.2) is read on its own, near the displayed slice first. Pure: URLs and datasets.
+ * the series' instances with the attributes ordering needs (§10.6, `includefield`); each instance's full metadata is
+ * read with its image, from its stored instance (§10.4.1.1.1), near the displayed slice first. Pure: URLs and datasets.
  */
 import type { DicomJsonAttribute, DicomJsonDataset } from '../dicom/dicomJson.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefetchOrder, prefetchWindow, scrollDirection } from './prefetchOrder.ts';
+import { prefetchOrder, prefetchWindow, scrollDirection, scrollingWindow, SCROLLING_WINDOW } from './prefetchOrder.ts';
 
 describe('prefetchWindow', () => {
   it('gives two thirds of the room to the scroll direction', () => {
@@ -57,5 +57,16 @@ describe('scrollDirection', () => {
     expect(scrollDirection(4, 9, -1)).toBe(1);
     expect(scrollDirection(9, 4, 1)).toBe(-1);
     expect(scrollDirection(4, 4, -1)).toBe(-1);
+  });
+});
+
+describe('scrollingWindow', () => {
+  it('keeps a dozen images ahead and two behind of a large window', () => {
+    expect(scrollingWindow({ ahead: 1400, behind: 700 })).toEqual(SCROLLING_WINDOW);
+    expect(prefetchOrder(100, 6000, 1, scrollingWindow({ ahead: 1400, behind: 700 }))).toEqual([100, 101, 99, 102, 103, 98, 104, 105, 106, 107, 108, 109, 110, 111, 112]);
+  });
+
+  it('never widens a smaller window', () => {
+    expect(scrollingWindow({ ahead: 3, behind: 0 })).toEqual({ ahead: 3, behind: 0 });
   });
 });

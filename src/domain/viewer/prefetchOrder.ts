@@ -66,3 +66,21 @@ export function scrollDirection(previous: number, next: number, current: ScrollD
   if (next < previous) return -1;
   return current;
 }
+
+/** Images kept ready ahead of a reader who is scrolling, and behind: enough for the next steps, no more. */
+export const SCROLLING_WINDOW: PrefetchWindow = { ahead: 12, behind: 2 };
+
+/**
+ * Images fetched in the background at once: a few requests in flight keep the archive busy, while an image the
+ * reader asks for waits behind those few only, not behind a series' worth (an archive answers in turn).
+ */
+export const PREFETCH_LOADS_IN_FLIGHT = 6;
+
+/**
+ * The window while the reader scrolls (the displayed slice changed moments ago): `window` cut to `SCROLLING_WINDOW`,
+ * so that each step queues a dozen images, not thousands, and the page's time goes to drawing the slices asked for.
+ * The whole window comes back once the reader stops.
+ */
+export function scrollingWindow(window: PrefetchWindow): PrefetchWindow {
+  return { ahead: Math.min(window.ahead, SCROLLING_WINDOW.ahead), behind: Math.min(window.behind, SCROLLING_WINDOW.behind) };
+}

@@ -20,7 +20,7 @@ import { headerWindow } from '../../domain/viewer/voiPresets.ts';
 import { encapsulatedFrame } from '../../domain/dicom/encapsulatedFrames.ts';
 import { failureOfException, failureOfStatus, type ImageFailure } from '../../domain/viewer/imageFailure.ts';
 import { SiteTroubleError, siteTroubleOfXhr } from '../../adapters/siteTrouble.ts';
-import { errorDetail, ImageLoadFailure, storedInstance } from './storedInstance.ts';
+import { errorDetail, forgetStoredInstance, ImageLoadFailure, storedInstance } from './storedInstance.ts';
 import { awaitInstanceMetadata, correctInstanceMetadata, instanceMetadataOf } from './metadataGate.ts';
 
 const DEFAULT_TIMEOUT_MS = 8000;
@@ -32,6 +32,14 @@ const timedOut = new WeakSet<XMLHttpRequest>();
 /** Frame answers to be decoded from the stored instance instead (see `checkFrameAnswer`). */
 const needsInstance = new WeakSet<XMLHttpRequest>();
 const JPEG_2000 = /1\.2\.840\.10008\.1\.2\.4\.(9[0-3]|20[1-3])/;
+
+/**
+ * The instances of the series at `seriesUrl` (its WADO-RS URL) are taken whole from now on: a large series, whose
+ * metadata comes from the same retrieval as the frame (largeSeriesInstances.ts).
+ */
+export function takeWholeInstances(seriesUrl: string): void {
+  wholeInstanceSeries.add(seriesUrl);
+}
 
 /** Sets each site's time limit for image requests (the `timeoutMs` of the site's configuration). */
 export function setSiteTimeouts(sites: readonly { dicomweb: string; timeoutMs: number }[]): void {
@@ -130,9 +138,11 @@ async function loadFromStoredInstance(imageId: string, address: FrameAddress, op
   await awaitInstanceMetadata(imageId);
   const { dataSet, storedSyntax } = await storedInstance(address.instanceUrl, address.timeoutMs, priority);
   let pixelData: Uint8Array | null | undefined;
+  const frames = Number.parseInt(dataSet.string('x00280008') ?? '1', 10);
+  // A single-frame instance is not read again once its frame is out of it (a large series goes through thousands).
+  if (!(frames > 1)) forgetStoredInstance(address.instanceUrl);
   try {
     const element = dataSet.elements.x7fe00010;
-    const frames = Number.parseInt(dataSet.string('x00280008') ?? '1', 10);
     // Encapsulated frames are read item by item (encapsulatedFrames.ts), then as the loader's reader does.
     if (element?.encapsulatedPixelData) pixelData = encapsulatedFrame(dataSet.byteArray, element.dataOffset, address.frameIndex, Number.isFinite(frames) ? frames : 1);
     pixelData ??= dicomImageLoader.wadouri.getPixelData(dataSet, address.frameIndex) as Uint8Array | null;

@@ -13,6 +13,7 @@ import { startImageLoadTracking } from './imageLoadTracker.ts';
 import { startImageCache } from './imageCache.ts';
 import { registerArchiveSafeFrames } from './archiveSafeFrames.ts';
 import { installMetadataGate } from './metadataGate.ts';
+import { boundPrefetchLoads } from './stackPrefetcher.ts';
 import { chooseRenderPath, type RenderPath, type RenderPathSetting, type WebGlDescription } from '../../domain/viewer/renderPathChoice.ts';
 
 let started = false;
@@ -31,6 +32,7 @@ export function startCornerstone(): void {
   startImageLoadTracking();
   startImageCache();
   handleImageLoadRejections();
+  boundPrefetchLoads();
   started = true;
 }
 

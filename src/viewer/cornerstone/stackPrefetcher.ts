@@ -3,9 +3,12 @@
  * scroll direction first, in a window that fits the viewport's share of the image cache (domain/viewer/
  * prefetchOrder.ts). It waits while the displayed image is asked for, and re-centres when the user moves: what it
  * queued and the pool has not started yet is withdrawn, so requests far from the current slice never delay near ones.
+ * A few loads are in flight at once (the pool's own bound is a thousand: a series' worth of requests would sit at
+ * the archive ahead of the one the reader asks for), and while the reader scrolls only the next few slices are
+ * queued; the whole window once the reader stops.
  */
 import { Enums, imageLoader, imageLoadPoolManager } from '@cornerstonejs/core';
-import { prefetchOrder, prefetchWindow, scrollDirection, type ScrollDirection } from '../../domain/viewer/prefetchOrder.ts';
+import { PREFETCH_LOADS_IN_FLIGHT, prefetchOrder, prefetchWindow, scrollDirection, scrollingWindow, type ScrollDirection } from '../../domain/viewer/prefetchOrder.ts';
 import { isCachedOrLoading } from './imageCache.ts';
 
 export interface StackPrefetcher {
@@ -19,6 +22,13 @@ export interface StackPrefetcher {
 const requestType = Enums.RequestType.Prefetch;
 /** Delay before re-centring, so that a burst of scroll steps re-queues once. */
 const RECENTRE_DELAY_MS = 10;
+/** The reader counts as scrolling this long after the displayed slice last changed. */
+const SCROLLING_MS = 300;
+
+/** Bounds the background loads in flight (call once, at start). */
+export function boundPrefetchLoads(): void {
+  imageLoadPoolManager.setMaxSimultaneousRequests(requestType, PREFETCH_LOADS_IN_FLIGHT);
+}
 
 let sequence = 0;
 
@@ -60,6 +70,9 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
   let direction: ScrollDirection = 1;
   let capacity = 0;
   let timer: number | undefined;
+  /** When the displayed slice last changed, and the re-queue with the whole window once it stays. */
+  let movedAt = Number.NEGATIVE_INFINITY;
+  let settleTimer: number | undefined;
   let destroyed = false;
   /** Images that failed: the viewport shows their error when asked; prefetch does not retry them. */
   const failed = new Set<string>();
@@ -76,7 +89,15 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
       pausedQueues.add(queue);
       return;
     }
-    const order = prefetchOrder(displayed, imageIds.length, direction, prefetchWindow(displayed, imageIds.length, direction, capacity));
+    const whole = prefetchWindow(displayed, imageIds.length, direction, capacity);
+    const scrolling = performance.now() - movedAt < SCROLLING_MS;
+    if (scrolling && settleTimer === undefined) {
+      settleTimer = window.setTimeout(() => {
+        settleTimer = undefined;
+        if (timer === undefined) queue();
+      }, SCROLLING_MS);
+    }
+    const order = prefetchOrder(displayed, imageIds.length, direction, scrolling ? scrollingWindow(whole) : whole);
     for (const index of order) {
       const imageId = imageIds[index];
       if (index === displayed || imageId === undefined || failed.has(imageId) || isCachedOrLoading(imageId)) continue;
@@ -93,6 +114,7 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
 
   return {
     centre(index, images) {
+      if (displayed !== undefined && index !== displayed) movedAt = performance.now();
       if (displayed !== undefined) direction = scrollDirection(displayed, index, direction);
       displayed = index;
       capacity = images;
@@ -105,6 +127,7 @@ export function createStackPrefetcher(imageIds: readonly string[]): StackPrefetc
       destroyed = true;
       pausedQueues.delete(queue);
       if (timer !== undefined) window.clearTimeout(timer);
+      if (settleTimer !== undefined) window.clearTimeout(settleTimer);
       withdraw();
     },
   };

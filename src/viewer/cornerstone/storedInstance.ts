@@ -128,6 +128,11 @@ export function errorDetail(text: string): string | undefined {
   }
 }
 
+/** Lets the kept instance at `url` go: its frames are all read (a single-frame instance, its frame decoded). */
+export function forgetStoredInstance(url: string): void {
+  kept.delete(url);
+}
+
 /**
  * The instance at `url` (its WADO-RS instance resource), retrieved once through Cornerstone's retrieval pool (so
  * it waits its turn like frames do) and kept while its frames are read.
