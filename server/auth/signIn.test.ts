@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../scripts/testbed/testDatabase.ts';
 import type { RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
 import { openDatabase, type OpenDatabase } from '../db/openDatabase.ts';
+import { searchRecords } from '../db/auditRecordStore.ts';
+import { verifyTrail } from '../audit/auditTrail.ts';
+import { startAuditTrail, type AuditTrail } from '../audit/startAuditTrail.ts';
 import { demoRolesConfig } from '../demo/idp/demoUsers.ts';
 import { startDemoIdp, type RunningDemoIdp } from '../demo/idp/startDemoIdp.ts';
 import { createGateway } from '../gateway/createGateway.ts';
@@ -22,6 +25,7 @@ let idp: RunningDemoIdp;
 let database: TestDatabase;
 const handles: OpenDatabase[] = [];
 const gateways: FastifyInstance[] = [];
+const trails: AuditTrail[] = [];
 let first: string;
 let second: string;
 let config: RuntimeConfig;
@@ -29,7 +33,10 @@ let config: RuntimeConfig;
 async function startGatewayOn(now?: () => number): Promise<string> {
   const handle = await openDatabase({ kind: 'server', url: database.appUrl });
   handles.push(handle);
-  const gateway = await createGateway({ config, db: handle.db, clientSecret: idp.clientSecret, ...(now ? { now } : {}) });
+  // Each instance writes the trail through its own connection pool, as instances behind a load balancer do.
+  const audit = startAuditTrail(handle.db, { flushMs: 10, retentionEveryMs: null });
+  trails.push(audit);
+  const gateway = await createGateway({ config, db: handle.db, audit, clientSecret: idp.clientSecret, ...(now ? { now } : {}) });
   gateways.push(gateway);
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
@@ -55,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()));
+  await Promise.all(trails.map((trail) => trail.close()));
   await Promise.all(handles.map((handle) => handle.close()));
   await database?.drop();
   await idp?.close();
@@ -118,7 +126,7 @@ describe('sign-in through the demo provider', () => {
     expect([401, 403]).not.toContain((await client.request(`${first}/audit/AuditEvent`)).status);
   });
 
-  it('shares sessions between two gateway instances on one database, sealed there', async () => {
+  it('shares sessions between two gateway instances on one database, sealed there, and both write one trail', async () => {
     const { client } = await signedIn('identito', first);
     const sessionId = client.cookies(first).get('passerelle-session') ?? '';
     const elsewhere = await fetch(`${second}/auth/session`, { headers: { cookie: `passerelle-session=${sessionId}` } });
@@ -132,6 +140,20 @@ describe('sign-in through the demo provider', () => {
     } finally {
       await admin.end();
     }
+    // Both write one trail: a search through each instance, one chain over both.
+    const cookie = { cookie: `passerelle-session=${sessionId}` };
+    for (const [gateway, name] of [[first, 'FIRSTINSTANCE'], [second, 'SECONDINSTANCE']] as const) {
+      expect((await fetch(`${gateway}/sites/chu/dicom-web/studies?PatientName=${name}`, { headers: cookie })).status).toBe(200);
+    }
+    const trailDb = handles[0]!.db;
+    await expect
+      .poll(async () => (await searchRecords(trailDb, { userId: 'identito', limit: 100 })).filter((record) => record.action === 'search').length, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(2);
+    const searches = (await searchRecords(trailDb, { userId: 'identito', limit: 100 })).filter((record) => record.action === 'search');
+    const criteria = JSON.stringify(searches.map((record) => record.detail));
+    expect(criteria).toContain('FIRSTINSTANCE');
+    expect(criteria).toContain('SECONDINSTANCE');
+    expect((await verifyTrail(trailDb)).ok).toBe(true);
   });
 
   it('refuses a return address of another site: the user lands on Passerelle', async () => {
