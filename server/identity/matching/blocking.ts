@@ -1,0 +1,114 @@
+/**
+ * Blocking: which pairs of records are compared at all. Each rule gives each record a few keys; records sharing a
+ * key under a rule are candidates; the union over rules is kept, so that a pair missed by one rule (a typo in the
+ * name, a swapped date) is caught by another.
+ *
+ * Records of one site are never paired: a site's identifiers are its own patients, and the matcher cross-references
+ * sites (a site's own duplicates are its identity-vigilance team's to merge, or a human decision here).
+ */
+import { parseBirthDate, swapFreeDateKey } from './birthDate.ts';
+import { compactName, phoneticKey } from './frenchNormalisation.ts';
+import { firstGivenName, type PatientRecord } from './patientRecord.ts';
+
+export interface BlockingRule {
+  name: string;
+  /** The record's keys under this rule; none when the fields it needs are missing. */
+  keys: (record: PatientRecord) => string[];
+}
+
+function familyNames(record: PatientRecord): string[] {
+  return [record.birthFamilyName, record.usedFamilyName].filter((name): name is string => !!name?.trim());
+}
+
+function year(record: PatientRecord): string | undefined {
+  return parseBirthDate(record.birthDate)?.year;
+}
+
+function fullDateKey(record: PatientRecord): string | undefined {
+  const date = parseBirthDate(record.birthDate);
+  return date ? swapFreeDateKey(date) : undefined;
+}
+
+/** The default rules: INS; birth date (day and month either way); family name's sound and birth year; family and first given name; first given name's sound, sex and birth year. */
+export const defaultBlockingRules: BlockingRule[] = [
+  { name: 'INS', keys: (r) => (r.ins ? [`${r.ins.system}|${r.ins.value}`] : []) },
+  { name: 'birth date', keys: (r) => [fullDateKey(r)].filter((key): key is string => !!key) },
+  {
+    name: 'family name sound + birth year',
+    keys: (r) => {
+      const y = year(r);
+      return y ? [...new Set(familyNames(r).map((name) => `${phoneticKey(name)}|${y}`))] : [];
+    },
+  },
+  {
+    name: 'family name + first given name',
+    keys: (r) => {
+      const given = compactName(firstGivenName(r) ?? '');
+      return given ? [...new Set(familyNames(r).map((name) => `${compactName(name)}|${given}`))] : [];
+    },
+  },
+  {
+    name: 'first given name sound + sex + birth year',
+    keys: (r) => {
+      const given = firstGivenName(r);
+      const y = year(r);
+      return given && y ? [`${phoneticKey(given)}|${r.sex}|${y}`] : [];
+    },
+  },
+];
+
+export interface CandidatePairs {
+  /** Record indices, two per pair (`pairs[2k] < pairs[2k + 1]`). */
+  pairs: Uint32Array;
+  /** Pairs each rule brought that no earlier rule had. */
+  newPairsByRule: Record<string, number>;
+  /** Blocks left out for being larger than `maximumBlock`, by rule (their pairs would be mostly different people). */
+  oversizedBlocks: Record<string, number>;
+}
+
+/** Candidate pairs of records from different sites, over every rule. */
+export function candidatePairs(
+  records: readonly PatientRecord[],
+  rules: readonly BlockingRule[] = defaultBlockingRules,
+  maximumBlock = 500,
+): CandidatePairs {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const newPairsByRule: Record<string, number> = {};
+  const oversizedBlocks: Record<string, number> = {};
+  const n = records.length;
+  for (const rule of rules) {
+    const blocks = new Map<string, number[]>();
+    records.forEach((record, index) => {
+      for (const key of rule.keys(record)) {
+        const block = blocks.get(key);
+        if (block) block.push(index);
+        else blocks.set(key, [index]);
+      }
+    });
+    let added = 0;
+    let oversized = 0;
+    for (const block of blocks.values()) {
+      if (block.length < 2) continue;
+      if (block.length > maximumBlock) {
+        oversized++;
+        continue;
+      }
+      for (let x = 0; x < block.length; x++) {
+        for (let y = x + 1; y < block.length; y++) {
+          const i = Math.min(block[x] ?? 0, block[y] ?? 0);
+          const j = Math.max(block[x] ?? 0, block[y] ?? 0);
+          if (i === j || records[i]?.system === records[j]?.system) continue;
+          const key = i * n + j;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(i, j);
+          added++;
+        }
+      }
+    }
+    newPairsByRule[rule.name] = added;
+    oversizedBlocks[rule.name] = oversized;
+  }
+  return { pairs: Uint32Array.from(out), newPairsByRule, oversizedBlocks };
+}

@@ -1,0 +1,88 @@
+/**
+ * The Fellegi–Sunter score (Fellegi and Sunter, 1969): for each field, the probability of its level among records
+ * of one person (m) and among records of different people (u); a pair's score is the sum over its fields of
+ * log2(m / u), a missing field adding nothing.
+ */
+import { fields, levels, type ComparisonVector, type Field, type Level } from './comparisonLevels.ts';
+
+/** m and u of each level of each field (the `missing` level is not scored and needs none). */
+export type LevelProbabilities = Record<Field, Record<Exclude<Level, 'missing'>, { m: number; u: number }>>;
+
+export interface MatchWeights {
+  probabilities: LevelProbabilities;
+  /** Share of candidate pairs that are one person (λ), from EM or the fallback. */
+  matchShare: number;
+  /** Where the values come from: estimated by EM on the candidate pairs, or the calibrated fallback. */
+  source: 'em' | 'calibrated';
+}
+
+/**
+ * Calibrated fallback values, used when EM has too few pairs or does not converge to something sane: set by hand
+ * from the error rates identity-vigilance teams report (a few per cent of typos, swapped dates, lost accents) and
+ * the spread of French names and birth dates.
+ */
+export const calibratedWeights: MatchWeights = {
+  source: 'calibrated',
+  matchShare: 0.3,
+  probabilities: {
+    familyName: {
+      exact: { m: 0.8, u: 0.02 },
+      normalised: { m: 0.12, u: 0.01 },
+      close: { m: 0.04, u: 0.02 },
+      different: { m: 0.04, u: 0.95 },
+    },
+    givenName: {
+      exact: { m: 0.85, u: 0.02 },
+      normalised: { m: 0.1, u: 0.005 },
+      close: { m: 0.03, u: 0.01 },
+      different: { m: 0.02, u: 0.965 },
+    },
+    birthDate: {
+      exact: { m: 0.93, u: 0.05 },
+      normalised: { m: 0.02, u: 0.001 },
+      close: { m: 0.03, u: 0.02 },
+      different: { m: 0.02, u: 0.929 },
+    },
+    sex: {
+      exact: { m: 0.98, u: 0.5 },
+      normalised: { m: 0.001, u: 0.001 },
+      close: { m: 0.001, u: 0.001 },
+      different: { m: 0.02, u: 0.5 },
+    },
+    birthPlace: {
+      exact: { m: 0.95, u: 0.05 },
+      normalised: { m: 0.001, u: 0.001 },
+      close: { m: 0.001, u: 0.001 },
+      different: { m: 0.05, u: 0.95 },
+    },
+  },
+};
+
+/** log2(m / u) of one field's level; 0 for a missing field. */
+export function levelWeight(weights: MatchWeights, field: Field, level: Level): number {
+  if (level === 'missing') return 0;
+  const { m, u } = weights.probabilities[field][level];
+  return Math.log2(m / u);
+}
+
+/** Each field's weight and the pair's score (the sum). */
+export function scorePair(weights: MatchWeights, vector: ComparisonVector): { score: number; fieldWeights: Record<Field, number> } {
+  const fieldWeights = {} as Record<Field, number>;
+  let score = 0;
+  for (const field of fields) {
+    const weight = levelWeight(weights, field, vector[field].level);
+    fieldWeights[field] = weight;
+    score += weight;
+  }
+  return { score, fieldWeights };
+}
+
+/** The probability that a pair is one person, from its score and the match share (Bayes). */
+export function matchProbability(weights: MatchWeights, score: number): number {
+  const prior = weights.matchShare / (1 - weights.matchShare);
+  const odds = prior * 2 ** score;
+  return odds / (1 + odds);
+}
+
+/** The scored levels, for tables (the README's and the bench's). */
+export const scoredLevels = levels.filter((level): level is Exclude<Level, 'missing'> => level !== 'missing');
