@@ -17,16 +17,25 @@ import { damerauLevenshtein, jaroWinkler } from './stringDistance.ts';
 
 const rank: Record<Level, number> = { exact: 0, normalised: 1, close: 2, different: 3, missing: 4 };
 
-/** Two spellings of one name: exact, normalised-equal, close (one edit, or Jaro–Winkler ≥ 0.94), or different. */
-export function compareNames(a: string, b: string): Level {
-  if (a.trim().toUpperCase() === b.trim().toUpperCase()) return 'exact';
+/**
+ * Two spellings of one name: exact, normalised-equal, close (one edit; or, where `similar` allows, Jaro–Winkler ≥ 0.94,
+ * which catches two typos in a long family name), or different.
+ */
+export function compareNames(a: string, b: string, similar = true): Level {
+  return compareNamesWithValue(a, b, similar).level;
+}
+
+/** `compareNames`, with the normalised form the two names share when they agree. */
+export function compareNamesWithValue(a: string, b: string, similar = true): { level: Level; value?: string } {
   const aForms = familyNameForms(a);
   const bForms = familyNameForms(b);
-  if (aForms.length === 0 || bForms.length === 0) return 'missing';
-  if (aForms.some((form) => bForms.includes(form))) return 'normalised';
+  if (aForms.length === 0 || bForms.length === 0) return { level: 'missing' };
+  if (a.trim().toUpperCase() === b.trim().toUpperCase()) return { level: 'exact', value: aForms[0] as string };
+  const shared = aForms.find((form) => bForms.includes(form));
+  if (shared) return { level: 'normalised', value: shared };
   const [aWhole = '', bWhole = ''] = [aForms[0], bForms[0]];
-  if (damerauLevenshtein(aWhole, bWhole, 1) <= 1 || jaroWinkler(aWhole, bWhole) >= 0.94) return 'close';
-  return 'different';
+  if (damerauLevenshtein(aWhole, bWhole, 1) <= 1 || (similar && jaroWinkler(aWhole, bWhole) >= 0.94)) return { level: 'close' };
+  return { level: 'different' };
 }
 
 function familyNames(record: PatientRecord): [string, string][] {
@@ -41,8 +50,8 @@ export function compareFamilyNames(a: PatientRecord, b: PatientRecord): FieldCom
   let best: FieldComparison = { level: 'missing' };
   for (const [aKind, aName] of familyNames(a)) {
     for (const [bKind, bName] of familyNames(b)) {
-      const level = compareNames(aName, bName);
-      if (rank[level] < rank[best.level]) best = { level, how: `${aKind} / ${bKind}` };
+      const { level, value } = compareNamesWithValue(aName, bName);
+      if (rank[level] < rank[best.level]) best = { level, how: `${aKind} / ${bKind}`, ...(value ? { value } : {}) };
     }
   }
   return best;
@@ -53,8 +62,9 @@ export function compareGivenNames(a: PatientRecord, b: PatientRecord): FieldComp
   const aFirst = firstGivenName(a);
   const bFirst = firstGivenName(b);
   if (!aFirst?.trim() || !bFirst?.trim()) return { level: 'missing' };
-  const level = compareNames(aFirst, bFirst);
-  if (level !== 'different') return { level, how: 'first given names' };
+  // Given names are short and many differ by little (JEAN, JEANNE): one edit at most is close, no Jaro–Winkler.
+  const { level, value } = compareNamesWithValue(aFirst, bFirst, false);
+  if (level !== 'different') return { level, how: 'first given names', ...(value ? { value } : {}) };
   const inList = (name: string, record: PatientRecord) =>
     record.givenNames.some((other) => compactName(other) === compactName(name));
   if (inList(aFirst, b) || inList(bFirst, a)) return { level: 'close', how: 'first given name among the other given names' };

@@ -14,6 +14,8 @@ export interface FieldComparison {
   level: Level;
   /** What agreed or not, in words: `birth name = used name`, `day and month swapped`, `one edit`. */
   how?: string;
+  /** For names that agree, the normalised name they share (its frequency adjusts the weight). */
+  value?: string;
 }
 
 /** Whether a level is an agreement without doubt (exact or equal once normalised). */

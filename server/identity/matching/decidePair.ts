@@ -12,6 +12,7 @@ import { agrees, fields, type ComparisonVector, type Field } from './comparisonL
 import { compareRecords } from './compareRecords.ts';
 import { matchProbability, scorePair, type MatchWeights } from './fellegiSunter.ts';
 import { insVerdict } from './insRule.ts';
+import type { NameFrequencies } from './nameFrequencies.ts';
 import { recordId, type PatientRecord } from './patientRecord.ts';
 import type { DecisionReason, FieldReason, Outcome, PairDecision, Thresholds } from './pairDecision.ts';
 
@@ -35,9 +36,15 @@ function fieldReasons(vector: ComparisonVector, fieldWeights: Record<Field, numb
 }
 
 /** The decision on a pair from its records alone (no human decision, no other pair). */
-export function decidePair(a: PatientRecord, b: PatientRecord, weights: MatchWeights, thresholds: Thresholds): PairDecision {
+export function decidePair(
+  a: PatientRecord,
+  b: PatientRecord,
+  weights: MatchWeights,
+  thresholds: Thresholds,
+  frequencies?: NameFrequencies,
+): PairDecision {
   const vector = compareRecords(a, b);
-  const { score, fieldWeights } = scorePair(weights, vector);
+  const { score, fieldWeights } = scorePair(weights, vector, frequencies);
   const rounded = Math.round(score * 100) / 100;
   const scoreText = `score ${rounded.toFixed(2)} (link ≥ ${thresholds.link}, review ≥ ${thresholds.review})`;
   const reasons: DecisionReason[] = [];

@@ -4,6 +4,7 @@
  * log2(m / u), a missing field adding nothing.
  */
 import { fields, levels, type ComparisonVector, type Field, type Level } from './comparisonLevels.ts';
+import { nameShare, type NameFrequencies } from './nameFrequencies.ts';
 
 /** m and u of each level of each field (the `missing` level is not scored and needs none). */
 export type LevelProbabilities = Record<Field, Record<Exclude<Level, 'missing'>, { m: number; u: number }>>;
@@ -58,19 +59,41 @@ export const calibratedWeights: MatchWeights = {
   },
 };
 
-/** log2(m / u) of one field's level; 0 for a missing field. */
+const strength: Exclude<Level, 'missing'>[] = ['exact', 'normalised', 'close'];
+
+/**
+ * log2(m / u) of one field's level; 0 for a missing field. A weaker agreement never weighs more than a stronger one
+ * (normalised ≤ exact, close ≤ normalised): where sampling left a rare level's u too small (two strangers' birth
+ * dates swapped day for month turn up about once in 40,000 random pairs), the stronger level's weight bounds it.
+ */
 export function levelWeight(weights: MatchWeights, field: Field, level: Level): number {
   if (level === 'missing') return 0;
-  const { m, u } = weights.probabilities[field][level];
-  return Math.log2(m / u);
+  const raw = (l: Exclude<Level, 'missing'>) => Math.log2(weights.probabilities[field][l].m / weights.probabilities[field][l].u);
+  const index = strength.indexOf(level as (typeof strength)[number]);
+  if (index < 0) return raw(level as Exclude<Level, 'missing'>);
+  return Math.min(...strength.slice(0, index + 1).map(raw));
 }
 
-/** Each field's weight and the pair's score (the sum). */
-export function scorePair(weights: MatchWeights, vector: ComparisonVector): { score: number; fieldWeights: Record<Field, number> } {
+/**
+ * Each field's weight and the pair's score (the sum). With name frequencies, an agreement on a family name or first
+ * given name weighs log2(m / share of records with that name) instead of the level's average u: a common name
+ * weighs less, a rare one more.
+ */
+export function scorePair(
+  weights: MatchWeights,
+  vector: ComparisonVector,
+  frequencies?: NameFrequencies,
+): { score: number; fieldWeights: Record<Field, number> } {
   const fieldWeights = {} as Record<Field, number>;
   let score = 0;
   for (const field of fields) {
-    const weight = levelWeight(weights, field, vector[field].level);
+    const { level, value } = vector[field];
+    const share = frequencies && value && (field === 'familyName' || field === 'givenName') && level !== 'missing' && level !== 'different' && level !== 'close'
+      ? nameShare(frequencies, field, value)
+      : undefined;
+    const weight = share === undefined
+      ? levelWeight(weights, field, level)
+      : Math.min(Math.log2(weights.probabilities[field][level as 'exact'].m / share), Math.log2(weights.probabilities[field].exact.m / share));
     fieldWeights[field] = weight;
     score += weight;
   }

@@ -2,7 +2,8 @@
  * The matcher: records and human decisions in, pair decisions and persons out.
  *
  * 1. Blocking gives the candidate pairs (several rules, their union).
- * 2. Each candidate is compared field by field; EM estimates m, u and the match share from the comparison patterns
+ * 2. Each candidate is compared field by field; u comes from random pairs, m from EM on the candidates (see
+ *    estimateWeights.ts)
  *    (unless the caller passes weights), falling back to the calibrated values.
  * 3. Each pair is decided: the INS rule, else the score against the thresholds, held back by the guards.
  * 4. Human decisions replace the matcher's outcome on their pairs, whatever the score; the matcher's proposal stays
@@ -11,13 +12,14 @@
  *
  * Pure: the same input gives the same output; nothing is read or written outside the arguments.
  */
-import { candidatePairs, defaultBlockingRules, type BlockingRule } from './blocking.ts';
+import { candidatePairs, defaultBlockingRules, type BlockingRule, type CandidatePairs } from './blocking.ts';
 import { clusterPersons, type Person } from './clusterPersons.ts';
-import { patternCode } from './comparisonLevels.ts';
+import { patternCode, type ComparisonVector } from './comparisonLevels.ts';
 import { compareRecords } from './compareRecords.ts';
 import { decidePair } from './decidePair.ts';
-import { estimateWeights, type Estimate } from './estimateWeights.ts';
+import { estimateU, estimateWeights, type Estimate } from './estimateWeights.ts';
 import type { MatchWeights } from './fellegiSunter.ts';
+import { nameFrequencies } from './nameFrequencies.ts';
 import { standingDecisions, type HumanDecision } from './humanDecision.ts';
 import { defaultThresholds, pairKey, type Outcome, type PairDecision, type Thresholds } from './pairDecision.ts';
 import { recordId, type PatientRecord, type RecordId } from './patientRecord.ts';
@@ -60,33 +62,70 @@ function applyHuman(proposal: PairDecision, human: HumanDecision): PairDecision 
   };
 }
 
+/**
+ * Comparison vectors of up to `count` pairs of records of different sites, drawn by a fixed linear congruential
+ * sequence (so the same records give the same weights).
+ */
+function* randomPairVectors(records: readonly PatientRecord[], count: number): Generator<ComparisonVector> {
+  let state = 0x2545f491;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const n = records.length;
+  if (n < 2) return;
+  for (let drawn = 0, tries = 0; drawn < count && tries < count * 4; tries++) {
+    const a = records[Math.floor(next() * n)] as PatientRecord;
+    const b = records[Math.floor(next() * n)] as PatientRecord;
+    if (a.system === b.system) continue;
+    drawn++;
+    yield compareRecords(a, b);
+  }
+}
+
+/** Weights estimated from the records: u from random pairs, m by EM rule by rule, the match share over all candidates. */
+function estimateFromCandidates(records: readonly PatientRecord[], blocking: CandidatePairs, rules: readonly BlockingRule[]): Estimate {
+  const all = new Map<number, number>();
+  const byRule = rules.map(() => new Map<number, number>());
+  const { pairs, ruleMasks } = blocking;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const code = patternCode(compareRecords(records[pairs[k] as number] as PatientRecord, records[pairs[k + 1] as number] as PatientRecord));
+    all.set(code, (all.get(code) ?? 0) + 1);
+    const mask = ruleMasks[k / 2] ?? 0;
+    byRule.forEach((counts, r) => {
+      if (mask & (1 << r)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    });
+  }
+  const sessions = rules.flatMap((rule, r) =>
+    rule.estimatesWeights ? [{ name: rule.name, patterns: byRule[r] as Map<number, number>, blockedFields: rule.fields }] : [],
+  );
+  return estimateWeights(sessions, all, estimateU(randomPairVectors(records, 100_000)));
+}
+
 /** Matches the records: see the module's comment for the steps. */
 export function matchRecords(input: MatchInput): MatchResult {
   const records = input.records;
   const thresholds = input.thresholds ?? defaultThresholds;
   const byId = new Map<RecordId, PatientRecord>(records.map((record) => [recordId(record), record]));
   const human = standingDecisions(input.humanDecisions ?? []);
-  const blocking = candidatePairs(records, input.blockingRules ?? defaultBlockingRules);
+  const rules = input.blockingRules ?? defaultBlockingRules;
+  const blocking = candidatePairs(records, rules);
   const { pairs } = blocking;
 
   let estimate: Estimate;
   if (input.weights) {
-    estimate = { weights: input.weights, iterations: 0 };
+    estimate = { weights: input.weights, iterations: 0, sessions: {} };
   } else {
-    const patterns = new Map<number, number>();
-    for (let k = 0; k < pairs.length; k += 2) {
-      const code = patternCode(compareRecords(records[pairs[k] as number] as PatientRecord, records[pairs[k + 1] as number] as PatientRecord));
-      patterns.set(code, (patterns.get(code) ?? 0) + 1);
-    }
-    estimate = estimateWeights(patterns);
+    estimate = estimateFromCandidates(records, blocking, rules);
   }
   const weights = estimate.weights;
 
-  const evaluate = (a: RecordId, b: RecordId) => decidePair(byId.get(a) as PatientRecord, byId.get(b) as PatientRecord, weights, thresholds);
+  const frequencies = nameFrequencies(records);
+  const evaluate = (a: RecordId, b: RecordId) => decidePair(byId.get(a) as PatientRecord, byId.get(b) as PatientRecord, weights, thresholds, frequencies);
   const decisions: PairDecision[] = [];
   const decided = new Set<string>();
   for (let k = 0; k < pairs.length; k += 2) {
-    const decision = decidePair(records[pairs[k] as number] as PatientRecord, records[pairs[k + 1] as number] as PatientRecord, weights, thresholds);
+    const decision = decidePair(records[pairs[k] as number] as PatientRecord, records[pairs[k + 1] as number] as PatientRecord, weights, thresholds, frequencies);
     const key = pairKey(decision.a, decision.b);
     const humanDecision = human.get(key);
     decided.add(key);

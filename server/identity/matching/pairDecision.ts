@@ -59,11 +59,11 @@ export interface Thresholds {
 }
 
 /**
- * Default thresholds: a link needs a likelihood ratio of 2^22 (about four million to one) for one person, which
- * with the usual match share of candidate pairs puts the probability of a false link below 1 in 10,000; a pair at
- * 2^8 or more goes to review.
+ * Default thresholds: a link needs a likelihood ratio of 2^22 (about four million to one) that the two records are
+ * one person; a pair at 2^14 or more (about sixteen thousand to one) goes to review. Below 2^14 the bench's pairs
+ * are mostly homonyms and strangers born the same day; see the README for the distribution they were read from.
  */
-export const defaultThresholds: Thresholds = { link: 22, review: 8 };
+export const defaultThresholds: Thresholds = { link: 22, review: 14 };
 
 /** A pair's order-free key. */
 export function pairKey(a: RecordId, b: RecordId): string {
