@@ -6,7 +6,8 @@
  *   comparison patterns of the pairs of one blocking rule at a time, u held at its sampled values. Within a rule's
  *   pairs the fields its keys are made of agree by construction and say nothing: they are left out of that session,
  *   and a field's m is the pair-weighted mean over the sessions that did not block on it.
- * - the match share of candidate pairs, by EM over all candidate pairs with m and u fixed.
+ * - the match share of candidate pairs: the sessions' shares, weighted by their pairs (a pass over all candidates
+ *   would count the blocked fields' built-in agreement as evidence).
  *
  * Patterns are counted first (5 fields of 5 levels: at most 3,125 patterns), so an iteration costs the number of
  * distinct patterns, not of pairs. Missing levels carry no information and are left out. A small Dirichlet prior
@@ -145,7 +146,6 @@ export function estimateU(vectors: Iterable<ComparisonVector>, start: MatchWeigh
 /** m, u and the match share: u as given (from `estimateU`), m by EM session by session, the share over all candidates. */
 export function estimateWeights(
   sessions: readonly Session[],
-  allCandidates: ReadonlyMap<number, number>,
   u: LevelProbabilities,
   options: EstimateOptions = {},
 ): Estimate {
@@ -158,6 +158,8 @@ export function estimateWeights(
   const pairsPerField = Object.fromEntries(fields.map((field) => [field, 0])) as Record<Field, number>;
   const used: Record<string, number> = {};
   let totalIterations = 0;
+  let sharePairs = 0;
+  let sessionPairs = 0;
   for (const session of sessions) {
     const decoded = masked(session.patterns, session.blockedFields);
     const total = decoded.reduce((sum, { count }) => sum + count, 0);
@@ -165,6 +167,8 @@ export function estimateWeights(
     const result = runEm(decoded, start, u, iterations, priorPairs);
     totalIterations += result.iterations;
     used[session.name] = total;
+    sharePairs += result.share * total;
+    sessionPairs += total;
     for (const field of fields) {
       if (session.blockedFields.includes(field)) continue;
       pairsPerField[field] += total;
@@ -172,6 +176,9 @@ export function estimateWeights(
     }
   }
 
+  if (Object.keys(used).length === 0) {
+    return { weights: start, iterations: 0, sessions: used, fallback: `no blocking rule gave ${minimumPairs} pairs or more` };
+  }
   const probabilities = structuredClone(start.probabilities);
   const missingFields: Field[] = [];
   for (const field of fields) {
@@ -186,13 +193,7 @@ export function estimateWeights(
     return { weights: start, iterations: totalIterations, sessions: used, fallback: 'EM gave a field whose agreement is likelier among different people' };
   }
 
-  // The match share of all candidate pairs, m and u fixed.
-  const decoded = masked(allCandidates, []);
-  const total = decoded.reduce((sum, { count }) => sum + count, 0);
-  let share = start.matchShare;
-  for (let i = 0; i < 50 && total > 0; i++) {
-    share = decoded.reduce((sum, { levels: pairLevels, count }) => sum + posterior(pairLevels, probabilities, share) * count, 0) / total;
-  }
+  const share = sharePairs / sessionPairs;
   return {
     weights: { probabilities, matchShare: Math.min(0.999, Math.max(0.001, share)), source: 'em' },
     iterations: totalIterations,

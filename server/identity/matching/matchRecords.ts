@@ -83,14 +83,12 @@ function* randomPairVectors(records: readonly PatientRecord[], count: number): G
   }
 }
 
-/** Weights estimated from the records: u from random pairs, m by EM rule by rule, the match share over all candidates. */
+/** Weights estimated from the records: u from random pairs, m and the match share by EM rule by rule. */
 function estimateFromCandidates(records: readonly PatientRecord[], blocking: CandidatePairs, rules: readonly BlockingRule[]): Estimate {
-  const all = new Map<number, number>();
   const byRule = rules.map(() => new Map<number, number>());
   const { pairs, ruleMasks } = blocking;
   for (let k = 0; k < pairs.length; k += 2) {
     const code = patternCode(compareRecords(records[pairs[k] as number] as PatientRecord, records[pairs[k + 1] as number] as PatientRecord));
-    all.set(code, (all.get(code) ?? 0) + 1);
     const mask = ruleMasks[k / 2] ?? 0;
     byRule.forEach((counts, r) => {
       if (mask & (1 << r)) counts.set(code, (counts.get(code) ?? 0) + 1);
@@ -99,7 +97,7 @@ function estimateFromCandidates(records: readonly PatientRecord[], blocking: Can
   const sessions = rules.flatMap((rule, r) =>
     rule.estimatesWeights ? [{ name: rule.name, patterns: byRule[r] as Map<number, number>, blockedFields: rule.fields }] : [],
   );
-  return estimateWeights(sessions, all, estimateU(randomPairVectors(records, 100_000)));
+  return estimateWeights(sessions, estimateU(randomPairVectors(records, 100_000)));
 }
 
 /** Matches the records: see the module's comment for the steps. */

@@ -8,7 +8,7 @@ const distances: [string, string, number][] = [
   ['DUPONT', 'DUPONTE', 1],
   ['DUPONT', 'DUPNT', 1],
   ['MARTIN', 'MARTAIN', 1],
-  ['MARTIN', 'BERNARD', 5],
+  ['MARTIN', 'BERNARD', 6],
   ['', 'ABC', 3],
 ];
 
