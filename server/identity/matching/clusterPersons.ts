@@ -4,11 +4,16 @@
  * - two records of one site, unless a human linked them (a site's identifiers are distinct patients to that site);
  * - two records with different INS values in one system;
  * - two records a human said are not the same person, or left for later;
- * - two records whose own comparison falls below the review threshold or trips the twins guard.
+ * - two records that look like twins (same family name and birth date, another first given name), whatever their
+ *   score.
+ * Two records joined through a third need not match each other on their own: a woman under her birth name at one
+ * site, under her married name at another, is joined by a third site that holds both names.
  * A link that would break one of these becomes a review (`cluster-conflict`). Before that, a record with automatic
  * links to two records of one other site (two different persons there) sends all of them to review (`double-link`):
  * a record is never automatically linked to two people.
  */
+import { compareRecords } from './compareRecords.ts';
+import { looksLikeTwins } from './decidePair.ts';
 import type { HumanDecision } from './humanDecision.ts';
 import { pairKey, type PairDecision } from './pairDecision.ts';
 import type { PatientRecord, RecordId } from './patientRecord.ts';
@@ -61,10 +66,9 @@ function conflictBetween(x: RecordId, y: RecordId, input: ClusterInput): string 
   const ry = input.records.get(y);
   if (rx && ry && rx.system === ry.system) return `${x} and ${y} are two records of one site`;
   const own = input.evaluate(x, y);
-  if (own.reasons.some((reason) => reason.rule === 'different-ins' || reason.rule === 'twins' || reason.rule === 'ins-traits-disagree')) {
-    return `${x} and ${y}: ${own.reasons[0]?.text ?? ''}`;
-  }
-  if (own.outcome === 'no-link') return `${x} and ${y} do not match (score ${own.score})`;
+  const ins = own.reasons.find((reason) => reason.rule === 'different-ins' || reason.rule === 'ins-traits-disagree');
+  if (ins) return `${x} and ${y}: ${ins.text}`;
+  if (rx && ry && looksLikeTwins(compareRecords(rx, ry))) return `${x} and ${y}, possible twins`;
   return undefined;
 }
 

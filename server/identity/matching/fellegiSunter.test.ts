@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonVector, Level } from './comparisonLevels.ts';
-import { calibratedWeights, levelWeight, matchProbability, scorePair } from './fellegiSunter.ts';
+import { calibratedWeights, frequencyBounds, levelWeight, matchProbability, scorePair } from './fellegiSunter.ts';
 import type { NameFrequencies } from './nameFrequencies.ts';
 
 const vector = (familyName: Level, givenName: Level, birthDate: Level, sex: Level = 'exact', birthPlace: Level = 'missing'): ComparisonVector => ({
@@ -53,6 +53,11 @@ describe('weights', () => {
     const rare = scorePair(calibratedWeights, shared('QUEBAULT'), frequencies).fieldWeights.familyName;
     expect(rare).toBeGreaterThan(common);
     expect(common).toBeCloseTo(Math.log2(0.845 / 0.02), 6);
+    expect(rare).toBeCloseTo(Math.log2(0.845 / (2 / 20_000)), 6);
+    const unique = { ...frequencies, familyName: new Map([['QUEBAULT', 1]]), familyTotal: 1_000_000 };
+    expect(scorePair(calibratedWeights, shared('QUEBAULT'), unique).fieldWeights.familyName).toBe(
+      levelWeight(calibratedWeights, 'familyName', 'exact') + frequencyBounds.above,
+    );
   });
   it('turns a score into a probability with the match share', () => {
     expect(matchProbability(calibratedWeights, 0)).toBeCloseTo(0.38, 6);

@@ -74,10 +74,13 @@ export function levelWeight(weights: MatchWeights, field: Field, level: Level): 
   return Math.min(...strength.slice(0, index + 1).map(raw));
 }
 
+/** How far a name's frequency may move its weight from the level's average, in bits. */
+export const frequencyBounds = { below: 4, above: 7 };
+
 /**
  * Each field's weight and the pair's score (the sum). With name frequencies, an agreement on a family name or first
- * given name weighs log2(m / share of records with that name) instead of the level's average u: a common name
- * weighs less, a rare one more.
+ * given name weighs log2(m(exact) / share of records with that name) instead of the level's average: a common name
+ * weighs less, a rare one more, within `frequencyBounds` of the average.
  */
 export function scorePair(
   weights: MatchWeights,
@@ -91,9 +94,10 @@ export function scorePair(
     const share = frequencies && value && (field === 'familyName' || field === 'givenName') && level !== 'missing' && level !== 'different' && level !== 'close'
       ? nameShare(frequencies, field, value)
       : undefined;
+    const average = levelWeight(weights, field, level);
     const weight = share === undefined
-      ? levelWeight(weights, field, level)
-      : Math.min(Math.log2(weights.probabilities[field][level as 'exact'].m / share), Math.log2(weights.probabilities[field].exact.m / share));
+      ? average
+      : Math.min(Math.max(Math.log2(weights.probabilities[field].exact.m / share), average - frequencyBounds.below), average + frequencyBounds.above);
     fieldWeights[field] = weight;
     score += weight;
   }

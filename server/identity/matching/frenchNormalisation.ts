@@ -22,16 +22,30 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** The name's parts after normalisation: `JEAN-PIERRE` → `['JEAN', 'PIERRE']`. */
-export function nameParts(text: string): string[] {
-  const normalised = normaliseText(text);
-  return normalised === '' ? [] : normalised.split(' ');
+/**
+ * A cache for a pure function of a string: matching compares each name with many others, and normalising it again
+ * each time costs most of the run. Emptied when it passes `limit` entries, so it never grows without bound.
+ */
+function memoised<T>(compute: (text: string) => T, limit = 200_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    if (cache.size >= limit) cache.clear();
+    const value = compute(text);
+    cache.set(text, value);
+    return value;
+  };
 }
 
+/** The name's parts after normalisation: `JEAN-PIERRE` → `['JEAN', 'PIERRE']`. */
+export const nameParts: (text: string) => readonly string[] = memoised((text) => {
+  const normalised = normaliseText(text);
+  return normalised === '' ? [] : normalised.split(' ');
+});
+
 /** The parts joined: `Jean-Pierre`, `JEAN PIERRE` and `Jeanpierre` all give `JEANPIERRE`. */
-export function compactName(text: string): string {
-  return nameParts(text).join('');
-}
+export const compactName: (text: string) => string = memoised((text) => nameParts(text).join(''));
 
 /** The parts joined once the particles are gone: `de la Fontaine` → `FONTAINE`; a name of particles only stays whole. */
 export function withoutParticles(text: string): string {
@@ -41,19 +55,19 @@ export function withoutParticles(text: string): string {
 }
 
 /** The comparable forms of a family name: joined, and joined without particles. */
-export function familyNameForms(text: string): string[] {
+export const familyNameForms: (text: string) => readonly string[] = memoised((text) => {
   const compact = compactName(text);
   if (compact === '') return [];
   const bare = withoutParticles(text);
   return bare === compact ? [compact] : [compact, bare];
-}
+});
 
 /**
  * A phonetic key for blocking, in the spirit of the French Soundex variants: accents gone, common French spellings of
  * one sound made one (PH/F, QU/K, C before E, I, Y/S, EAU/AU/O, AI/EI/E, Y/I, W/V, silent H, Z/S), vowels after
  * the first letter dropped, doubled letters made single; the first four characters.
  */
-export function phoneticKey(text: string): string {
+export const phoneticKey: (text: string) => string = memoised((text) => {
   const compact = withoutParticles(text);
   if (compact === '') return '';
   const spelt = compact
@@ -73,4 +87,4 @@ export function phoneticKey(text: string): string {
   const head = spelt[0] ?? compact[0] ?? '';
   const tail = spelt.slice(1).replace(/[AEIOU]/g, '').replace(/(.)\1+/g, '$1');
   return (head + tail).slice(0, 4);
-}
+});

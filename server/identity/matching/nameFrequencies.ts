@@ -33,10 +33,16 @@ export function nameFrequencies(records: readonly PatientRecord[]): NameFrequenc
   return { familyName, givenName, familyTotal, givenTotal };
 }
 
-/** The share of records with that name (at least one record's worth), or `undefined` when the name was not counted. */
+/** Fewer names than this counted, and frequencies say more of the sample than of the names: no adjustment. */
+export const minimumNamesForFrequencies = 1000;
+
+/**
+ * The share of records with that name, or `undefined` when the name was not counted or too few names were (a handful
+ * of records of one family would make its name look common).
+ */
 export function nameShare(frequencies: NameFrequencies, field: 'familyName' | 'givenName', value: string): number | undefined {
   const count = frequencies[field].get(value);
   const total = field === 'familyName' ? frequencies.familyTotal : frequencies.givenTotal;
-  if (count === undefined || total === 0) return undefined;
+  if (count === undefined || total < minimumNamesForFrequencies) return undefined;
   return Math.max(count, 1) / total;
 }
