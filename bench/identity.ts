@@ -15,7 +15,7 @@ import { levelWeight, scoredLevels } from '../server/identity/matching/fellegiSu
 import { matchRecords } from '../server/identity/matching/matchRecords.ts';
 import type { RecordId } from '../server/identity/matching/patientRecord.ts';
 import { evaluate, type Figures } from './identity/evaluate.ts';
-import { generatePeople, generateRecords } from './identity/population.ts';
+import { defaultErrorModel, generatePeople, generateRecords } from './identity/population.ts';
 import { seededRandom } from './identity/random.ts';
 import { rulesBaseline } from './identity/rulesBaseline.ts';
 import { runBench } from './shared/runBench.ts';
@@ -40,7 +40,11 @@ async function main(): Promise<number> {
   const records = truth.map(({ record }) => record);
   const twins = people.filter((person) => person.twinOf !== undefined).length;
   const withIns = records.filter((record) => record.ins).length;
-  console.log(`population: ${count(people.length)} people (${count(twins)} twins), ${count(records.length)} records at 3 sites, ${count(withIns)} carrying an INS (seed ${seed})`);
+  const recordsOf = new Map<number, number>();
+  for (const { personId } of truth) recordsOf.set(personId, (recordsOf.get(personId) ?? 0) + 1);
+  const twinRecordPairs = people.reduce((sum, p) => sum + (p.twinOf !== undefined && p.twinOf > p.id ? (recordsOf.get(p.id) ?? 0) * (recordsOf.get(p.twinOf) ?? 0) : 0), 0);
+  console.log(`population: ${count(people.length)} people (${count(twins)} twins: ${count(twinRecordPairs)} pairs of twins' records), ${count(records.length)} records at 3 sites, ${count(withIns)} carrying an INS (seed ${seed})`);
+  console.log(`error model: ${Object.entries(defaultErrorModel).map(([name, rate]) => `${name} ${rate}`).join(', ')}`);
 
   const started = performance.now();
   const result = matchRecords({ records });
