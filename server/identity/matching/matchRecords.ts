@@ -2,9 +2,8 @@
  * The matcher: records and human decisions in, pair decisions and persons out.
  *
  * 1. Blocking gives the candidate pairs (several rules, their union).
- * 2. Each candidate is compared field by field; u comes from random pairs, m from EM on the candidates (see
- *    estimateWeights.ts)
- *    (unless the caller passes weights), falling back to the calibrated values.
+ * 2. Each candidate is compared field by field. Unless the caller passes weights, u comes from random pairs and m
+ *    from EM on the candidates, rule by rule (estimateWeights.ts), with the calibrated values as fallback.
  * 3. Each pair is decided: the INS rule, else the score against the thresholds, held back by the guards.
  * 4. Human decisions replace the matcher's outcome on their pairs, whatever the score; the matcher's proposal stays
  *    among the reasons.

@@ -1,5 +1,5 @@
 /** What the matcher decides about a pair of records, and why, as data (HAPI FHIR MDM's match result with its vector). */
-import type { ComparisonVector, Field, Level } from './comparisonLevels.ts';
+import type { Field, Level } from './comparisonLevels.ts';
 import type { RecordId } from './patientRecord.ts';
 
 export type Outcome = 'link' | 'review' | 'no-link';
@@ -69,5 +69,3 @@ export const defaultThresholds: Thresholds = { link: 22, review: 14 };
 export function pairKey(a: RecordId, b: RecordId): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
-
-export type { ComparisonVector };
