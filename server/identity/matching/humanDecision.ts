@@ -27,3 +27,18 @@ export function standingDecisions(decisions: readonly HumanDecision[]): Map<stri
   for (const decision of decisions) out.set(pairKey(decision.a, decision.b), decision);
   return out;
 }
+
+/** What a person's decision carries besides its choice. */
+export type DecisionNote = Pick<HumanDecision, 'comment' | 'by' | 'at'>;
+
+/** Taking a record out of a person: `not-same` between it and each of the person's other records. */
+export function separateFromPerson(record: RecordId, personRecords: readonly RecordId[], note: DecisionNote = {}): HumanDecision[] {
+  return personRecords.filter((other) => other !== record).map((other) => ({ a: record, b: other, choice: 'not-same', ...note }));
+}
+
+/** Confirming a person as a whole: `link` between each pair of its records, which re-matching then keeps. */
+export function confirmPerson(personRecords: readonly RecordId[], note: DecisionNote = {}): HumanDecision[] {
+  const out: HumanDecision[] = [];
+  personRecords.forEach((a, i) => personRecords.slice(i + 1).forEach((b) => out.push({ a, b, choice: 'link', ...note })));
+  return out;
+}
