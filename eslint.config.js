@@ -86,4 +86,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Matching is data in, decisions out: the identity manager's matching core does no I/O, so it is tested on plain
+    // records and a person's decision is only ever an input to it.
+    files: ['server/identity/matching/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process'], message: 'The matching core does no I/O.' },
+            { group: ['kysely', 'pg', '@electric-sql/*', 'fastify', 'fastify/*', '@fastify/*', 'openid-client', 'oidc-provider'], message: 'The matching core does no I/O.' },
+            { group: ['../*', '!../matching/*'], message: 'The matching core imports nothing of the server around it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'The matching core does no I/O.' }],
+    },
+  },
 );
