@@ -111,7 +111,16 @@ test('the MR: a thumbnail loads its series into the active viewport; 1×2 shows 
 
   // Dropping a series on a viewport puts it there.
   const t2 = (await viewport.getAttribute('data-series-uid'))!;
-  await page.locator(`[data-testid=series-tile][data-series-uid="${t2}"] button`).dragTo(second);
+  // A drag as a hand makes it: press, several moves over the target, release. Playwright's one-move dragTo can
+  // release before a busy renderer has started the drag session, and then nothing is dropped.
+  const source = await page.locator(`[data-testid=series-tile][data-series-uid="${t2}"] button`).boundingBox();
+  const target = await second.boundingBox();
+  if (!source || !target) throw new Error('the series tile or the second viewport is not on screen');
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
   await expect(second).toHaveAttribute('data-series-uid', t2);
   await expect(second).toHaveAttribute('data-state', 'ready');
   expect(errors).toEqual([]);
