@@ -361,6 +361,7 @@ export const en = {
       'identity-feed': 'identity fed',
       'identity-merge': 'identities merged',
       'identity-delete': 'identity deleted',
+      'identity-decision': 'identity review decision',
       'audit-read': 'read the audit trail',
       retention: 'retention',
     },

@@ -363,6 +363,7 @@ export const fr: Messages = {
       'identity-feed': 'identité alimentée',
       'identity-merge': 'identités fusionnées',
       'identity-delete': 'identité supprimée',
+      'identity-decision': 'décision d’identitovigilance',
       'audit-read': 'a lu le journal d’audit',
       retention: 'purge (durée de conservation)',
     },
