@@ -17,6 +17,8 @@ const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({
 const BoardPresentPage = lazy(() => import('./board/BoardPresentPage.tsx').then((module) => ({ default: module.BoardPresentPage })));
 /** The auditor's page, in its own chunk too. */
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
+/** The identity officer's review, in its own chunk as well. */
+const IdentityReviewPage = lazy(() => import('./identity-review/IdentityReviewPage.tsx').then((module) => ({ default: module.IdentityReviewPage })));
 
 /** Routes: the worklist (home), the viewer, and IHE Invoke Image Display launch links (RAD-106). */
 export function App() {
@@ -51,6 +53,7 @@ export function App() {
                     <Route path="/board" element={<RequireRole role="clinician"><Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="/board/present" element={<RequireRole role="clinician"><Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="/audit" element={<RequireRole role="auditor"><Suspense fallback={<p role="status">{t('audit.loading')}</p>}><AuditPage config={config.data} /></Suspense></RequireRole>} />
+                    <Route path="/identity-review" element={<RequireRole role="identity-officer"><Suspense fallback={<p role="status">{t('identityReview.loading')}</p>}><IdentityReviewPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="*" element={<NotFound />} />
                   </Routes>
                 </SignInGate>

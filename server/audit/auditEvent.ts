@@ -31,7 +31,7 @@ const BALP = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition';
 
 /**
  * The trail's own action (auditRecord.ts: `study-view`, `search`, `identity-lookup`, `identity-feed`, `identity-merge`, `identity-delete`,
- * `audit-read`, `retention`),
+ * `identity-decision`, `audit-read`, `retention`),
  * as a second subtype beside BALP's RESTful interaction, so that a reader tells a search from an identity look-up.
  */
 export const AUDIT_ACTION_SYSTEM = 'urn:passerelle:audit-action';
@@ -56,6 +56,7 @@ function eventKind(record: StoredAuditRecord): { type: Coding; subtype?: Coding;
       return { type: REST, subtype: SEARCH, action: 'E', profile: record.patientId ? `${BALP}/IHE.BasicAudit.PatientQuery` : `${BALP}/IHE.BasicAudit.Query` };
     case 'identity-feed':
     case 'identity-merge':
+    case 'identity-decision':
       // A conditional update that may create (ITI-104): BALP's Update pattern; whether it created is in the detail.
       return { type: REST, subtype: UPDATE, action: 'U', profile: `${BALP}/IHE.BasicAudit.PatientUpdate` };
     case 'identity-delete':

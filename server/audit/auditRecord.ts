@@ -18,6 +18,11 @@ export type AuditAction =
   | 'identity-merge'
   /** A feeding system deleted a patient record (ITI-104 conditional delete). */
   | 'identity-delete'
+  /**
+   * An identity officer's decision in the identity review: `detail.choice` is `link`, `not-same`, `later` or
+   * `unlink`, with `detail.comment`; one record per patient record concerned.
+   */
+  | 'identity-decision'
   /** An auditor read the trail. */
   | 'audit-read'
   /** The retention job removed the oldest records (see retention.ts). */

@@ -12,6 +12,13 @@ describe('access rules', () => {
     expect(accessFor('/identity/review')).toEqual({ kind: 'signed-in' });
   });
 
+  it('gives the identity review to identity officers only', () => {
+    for (const path of ['/identity/review/queue', '/identity/review/queue/4/decision', '/Identity/Review/persons?q=x', '/identity/review/records/1/unlink']) {
+      expect(accessFor(path), path).toEqual({ kind: 'role', role: 'identity-officer' });
+    }
+    expect(accessFor('/identity-review')).toEqual({ kind: 'public' });
+  });
+
   it("leaves the identity manager's CapabilityStatement public", () => {
     expect(accessFor('/identity/fhir/metadata')).toEqual({ kind: 'public' });
   });

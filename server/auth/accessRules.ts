@@ -16,6 +16,8 @@ const RULES: readonly { prefix: string; access: Access }[] = [
   // `access: 'bearer'` (feeding systems authenticate with their own token).
   { prefix: '/identity/fhir/metadata', access: { kind: 'public' } },
   { prefix: '/identity/fhir', access: { kind: 'role', role: 'clinician' } },
+  // The identity review (server/identity/reviewRoutes.ts): identity officers only.
+  { prefix: '/identity/review/', access: { kind: 'role', role: 'identity-officer' } },
   { prefix: '/identity/', access: { kind: 'signed-in' } },
   { prefix: '/audit/', access: { kind: 'role', role: 'auditor' } },
 ];

@@ -18,6 +18,7 @@ import { createBearerTokenVerifier } from '../auth/bearerTokens.ts';
 import { createIdentityManager, type IdentityManager } from '../identity/identityManager.ts';
 import type { Matcher } from '../identity/matcher.ts';
 import { registerIdentityRoutes } from '../identity/identityRoutes.ts';
+import { registerReviewRoutes } from '../identity/reviewRoutes.ts';
 import { auditAccess } from './auditAccess.ts';
 import { auditEventRoute } from './auditEventRoute.ts';
 import { securityHeadersFor } from './securityHeaders.ts';
@@ -91,6 +92,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     const manager: IdentityManager = createIdentityManager({ db: options.db, sites: config.sites, ...(options.identityMatcher ? { matcher: options.identityMatcher } : {}) });
     const bearer = config.auth && options.clientSecret ? createBearerTokenVerifier(config.auth, options.clientSecret) : undefined;
     await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl });
+    // The identity officer's review of the manager's possible matches and links (identity-officer only).
+    await registerReviewRoutes(app, { db: options.db, matcher: manager.matcher, audit: options.audit });
   }
 
   app.get('/config.json', async (_request, reply) => {

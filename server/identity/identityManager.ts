@@ -52,6 +52,8 @@ export interface IdentityManager {
   read(id: string): Promise<StoredIdentityRecord | undefined>;
   /** The site whose identifier system this is, if any. */
   siteOf(system: string): string | undefined;
+  /** The matcher feeds run; the identity review re-matches with it after a decision. */
+  readonly matcher: Matcher;
 }
 
 function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiven: string[] } {
@@ -73,6 +75,7 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
   };
 
   return {
+    matcher,
     siteOf: (system) => siteBySystem.get(canonicalSystem(system)),
 
     feed(identifier, traits, actor, resource = {}) {

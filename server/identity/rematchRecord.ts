@@ -54,8 +54,14 @@ export async function rematchRecord(db: IdentityDb, matcher: Matcher, recordId: 
   if (!record || record.deleted) return { personId: null, compared: [] };
   const keys = matcher.blockingKeys(matchRecord(record));
   await setBlockingKeys(db, record.id, keys);
-  const candidates = await recordsSharingKeys(db, record.id, keys);
   const human = await humanChoices(db, record.id);
+  const candidates = await recordsSharingKeys(db, record.id, keys);
+  // A record an officer linked to this one stays a candidate even when they no longer share a key: their link holds.
+  for (const [other, choice] of human) {
+    if (choice !== 'link' || candidates.some((candidate) => candidate.id === other)) continue;
+    const linked = await findRecordById(db, other);
+    if (linked && !linked.deleted) candidates.push(linked);
+  }
 
   const compared: RematchResult['compared'] = [];
   /** Persons the record should join, with the reasons of the candidates in each. */

@@ -3,6 +3,7 @@ import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { BoardIndicator } from '../board/BoardIndicator.tsx';
 import { AuditLink } from './AuditLink.tsx';
 import { CurrentUserBadge } from './CurrentUserBadge.tsx';
+import { IdentityReviewLink } from './IdentityReviewLink.tsx';
 import { IdentityStatusBadge } from './IdentityStatusBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SiteStatusBadge } from './SiteStatusBadge.tsx';
@@ -31,6 +32,7 @@ export function AppHeader({ config }: { config: PublicConfig | undefined }) {
         </nav>
       )}
       <BoardIndicator />
+      <IdentityReviewLink />
       <AuditLink />
       <LanguageSwitch />
       <CurrentUserBadge />
