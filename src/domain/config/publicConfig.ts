@@ -19,6 +19,7 @@ export interface PublicSite {
 
 export interface PublicConfig {
   sites: PublicSite[];
+  /** The same-origin PIXm (ITI-83) base: `/identity/fhir` (the identity manager), `/identity/pixm` (an external one, proxied) or none. */
   identity: { pixm: string | null };
   /** The viewer's image cache size in MiB and its render path, when the deployment sets them. */
   viewer?: { imageCacheMB?: number; renderPath?: 'auto' | 'gpu' | 'cpu' };
@@ -38,7 +39,8 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
       dicomweb: `/sites/${site.id}/dicom-web`,
       timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
     })),
-    identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
+    // Passerelle's own identity manager (contract §6) answers ITI-83 itself; an external PIXm is proxied.
+    identity: { pixm: config.identity?.manager ? '/identity/fhir' : config.identity?.pixm ? '/identity/pixm' : null },
     ...(config.viewer !== undefined && (config.viewer.imageCacheMB !== undefined || config.viewer.renderPath !== undefined)
       ? {
           viewer: {
