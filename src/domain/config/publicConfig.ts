@@ -29,6 +29,14 @@ export interface PublicConfig {
   auth?: { issuer: string };
 }
 
+/** The same-origin FHIR base of Passerelle's own identity manager (contract §6): ITI-83, and ITI-78 beside it. */
+export const IDENTITY_MANAGER_BASE = '/identity/fhir';
+
+/** Whether the identity service is Passerelle's own manager, which also answers demographics queries (PDQm). */
+export function hasIdentityManager(config: Pick<PublicConfig, 'identity'>): boolean {
+  return config.identity.pixm === IDENTITY_MANAGER_BASE;
+}
+
 export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
   return {
     sites: config.sites.map((site) => ({
@@ -40,7 +48,7 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
       timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
     })),
     // Passerelle's own identity manager (contract §6) answers ITI-83 itself; an external PIXm is proxied.
-    identity: { pixm: config.identity?.manager ? '/identity/fhir' : config.identity?.pixm ? '/identity/pixm' : null },
+    identity: { pixm: config.identity?.manager ? IDENTITY_MANAGER_BASE : config.identity?.pixm ? '/identity/pixm' : null },
     ...(config.viewer !== undefined && (config.viewer.imageCacheMB !== undefined || config.viewer.renderPath !== undefined)
       ? {
           viewer: {
