@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   let credentials: UpstreamCredentials = NO_CREDENTIALS;
   let clientSecret: string | undefined;
   let allowGateway: ((origins: readonly string[]) => void) | undefined;
+  let learnPatients: ((db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) | undefined;
   const closers: (() => Promise<void>)[] = [];
   if (configFile) {
     const loaded = await loadConfigFile(configFile);
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
     config = demo.config;
     clientSecret = demo.clientSecret;
     allowGateway = demo.allowGateway;
+    learnPatients = demo.learnPatients;
     closers.push(() => demo.close());
   }
 
@@ -86,6 +88,7 @@ async function main(): Promise<number> {
   }
   const database = await openDatabase(target.target);
   log(`Database: ${database.description}`);
+  if (learnPatients) await learnPatients(database.db);
   const audit = startAuditTrail(database.db, { ...(config.audit?.retentionDays !== undefined ? { retentionDays: config.audit.retentionDays } : {}), log });
   // Closed last: the gateway stops taking requests, then the trail writes what it holds, then the database closes.
   closers.unshift(() => database.close());

@@ -122,3 +122,15 @@ export function demoFilesOf(siteKey: 'chu' | 'cgfl'): string[] {
 export function singleIdentityKey(site: DemoSite, patientId: string): string {
   return patientKeyOf([{ siteId: site.id, issuerOfPatientId: site.issuerOfPatientId, patientId }]) as string;
 }
+
+/** ROUX Sophie Anne: A100005 at chu (birth name), GIRARD at cgfl (B-812345, married name), the same INS at both. */
+export const roux = {
+  ins: { system: 'urn:oid:1.2.250.1.213.1.4.8', value: '276099913407825' },
+  get studies(): ExpectedStudy[] {
+    return newestFirst([...studiesOf('chu', 'A100005'), ...studiesOf('cgfl', 'B-812345')]);
+  },
+  key: patientKeyOf([
+    { siteId: chu.id, issuerOfPatientId: chu.issuerOfPatientId, patientId: 'A100005' },
+    { siteId: cgfl.id, issuerOfPatientId: cgfl.issuerOfPatientId, patientId: 'B-812345' },
+  ]) as string,
+};

@@ -1,7 +1,12 @@
 /**
  * The real test bed: two Orthanc archives (one per demo hospital) loaded with the generated demo studies, split by
- * site, plus the demo PIXm service; and a configuration file pointing at them, used through
- * `npm start -- --config FILE` exactly as a deployment would.
+ * site, plus a stand-alone PIXm service answering from the demo's table of persons (an external identity service,
+ * `identity.pixm`); and a configuration file pointing at them, used through `npm start -- --config FILE` exactly as
+ * a deployment would.
+ *
+ * The identity manager (`identity.manager`) is tested on a variant of this configuration with `auth`
+ * (e2e/support/identityManagerGateway.ts): its feeds need tokens the gateway checks against `auth.issuer`, and sign-in
+ * on the shared gateway would ask every other spec to sign in.
  *
  * The chu archive asks for HTTP Basic authentication, as real archives do: its password is drawn at each start,
  * the configuration names it by environment variable (`credentials`), and `gatewayEnv` holds what a gateway on this

@@ -46,8 +46,10 @@ export interface DemoPerson {
 }
 
 /**
- * The PIX Manager's knowledge. Note that patient ID "300042" exists at both sites for two different people:
- * they are two persons here, and must never be linked.
+ * Who is who in the demo, as a PIX Manager that knows the truth would say: the test bed's stand-alone PIXm answers
+ * from this table (the embedded demo learns the same links in its identity manager, demoIdentityFeed.ts). Note
+ * that patient ID "300042" exists at both sites for two different people: they are two persons here, and must
+ * never be linked; nor are the twins, nor the possible match (for a person to decide).
  */
 export const demoPersons: readonly DemoPerson[] = [
   {
@@ -60,4 +62,15 @@ export const demoPersons: readonly DemoPerson[] = [
   { label: 'accented name, one site only', identifiers: [{ site: 'chu', patientId: 'A100002' }] },
   { label: 'shares patient ID 300042 with another person at the other site', identifiers: [{ site: 'chu', patientId: '300042' }] },
   { label: 'shares patient ID 300042 with another person at the other site', identifiers: [{ site: 'cgfl', patientId: '300042' }] },
+  {
+    label: 'INS at both sites, birth name at one, married name at the other',
+    identifiers: [
+      { site: 'chu', patientId: 'A100005' },
+      { site: 'cgfl', patientId: 'B-812345' },
+    ],
+  },
+  { label: 'twin (same family name and birth date as A100007)', identifiers: [{ site: 'chu', patientId: 'A100006' }] },
+  { label: 'twin (same family name and birth date as A100006)', identifiers: [{ site: 'chu', patientId: 'A100007' }] },
+  { label: 'possible match of B-790312, not linked until a person decides', identifiers: [{ site: 'chu', patientId: 'A100008' }] },
+  { label: 'possible match of A100008, not linked until a person decides', identifiers: [{ site: 'cgfl', patientId: 'B-790312' }] },
 ];

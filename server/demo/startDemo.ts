@@ -1,15 +1,19 @@
 /**
  * The embedded demo: generates (or reuses) the synthetic studies, serves each demo hospital's share through its
- * own DICOMweb archive and starts the demo PIXm service and the demo OpenID provider, all on loopback ports chosen
- * by the system. Returns the runtime configuration that points the gateway at them, exactly as a deployment's file
- * would, with the gateway's client secret (generated at this start, handed over in-process).
+ * own DICOMweb archive and starts the demo OpenID provider, all on loopback ports chosen by the system. Returns the
+ * runtime configuration that points the gateway at them, exactly as a deployment's file would, with the gateway's
+ * client secret (generated at this start, handed over in-process). Its identity service is Passerelle's own
+ * identity cross-reference manager (`identity.manager`), which learns the demo's patients at start
+ * (`learnPatients`, demoIdentityFeed.ts).
  */
 import path from 'node:path';
 import type { RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
 import { demoSites } from './demoSites.ts';
 import { generateDemoStudies } from './generate/generateDemoStudies.ts';
 import { startDemoArchive } from './archive/startDemoArchive.ts';
-import { startDemoPixm, demoPixmPersons } from './pixm/startDemoPixm.ts';
+import type { AppDatabase } from '../db/databaseSchema.ts';
+import { createIdentityManager } from '../identity/identityManager.ts';
+import { feedDemoIdentities } from './demoIdentityFeed.ts';
 import { demoRolesConfig } from './idp/demoUsers.ts';
 import { PASSERELLE_CLIENT_ID, startDemoIdp } from './idp/startDemoIdp.ts';
 
@@ -19,6 +23,8 @@ export interface RunningDemo {
   clientSecret: string;
   /** Tells the demo provider where the gateway listens (its redirect URIs). */
   allowGateway(origins: readonly string[]): void;
+  /** Feeds the demo's patients into the identity manager on this database, as each site's feeding system would. */
+  learnPatients(db: AppDatabase): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,20 +46,21 @@ export async function startDemo(cacheDir: string, log: (line: string) => void): 
     });
     log(`Demo archive "${site.name}": ${files.length} instances at ${archive.url}`);
   }
-  const pixm = await startDemoPixm({ persons: demoPixmPersons() });
-  closers.push(() => pixm.close());
-  log(`Demo identity service (PIXm): ${pixm.url}`);
   const idp = await startDemoIdp();
   closers.push(() => idp.close());
   log(`Demo sign-in (OpenID provider): ${idp.issuer} (users radiologue, medecin, identito, dpo; password demo)`);
   return {
     config: {
       sites,
-      identity: { pixm: pixm.url },
+      identity: { manager: {} },
       auth: { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, roles: demoRolesConfig },
     },
     clientSecret: idp.clientSecret,
     allowGateway: (origins) => idp.allowGateway(origins),
+    learnPatients: async (db) => {
+      const count = await feedDemoIdentities(createIdentityManager({ db, sites }));
+      log(`Demo identity manager: ${count} patient records fed by the sites' feeding systems (flux-chu, flux-cgfl)`);
+    },
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },

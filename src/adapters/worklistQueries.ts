@@ -17,10 +17,17 @@ export const siteStudiesQuery = (site: PublicSite, filters: StudySearchFilters, 
     retry: false,
   });
 
+/**
+ * An identity answer is never reused from memory: a link an identity officer has just removed must not show again
+ * (the identity manager answers `cache-control: no-store`, so the browser's HTTP cache keeps none either). Each
+ * worklist or viewer that mounts asks again; the last answer stays on screen while the new one comes.
+ */
 export const crossReferenceQuery = (config: PublicConfig, source: PixmIdentifier) =>
   queryOptions({
     queryKey: ['pix', source.system, source.value],
     queryFn: ({ signal }) => crossReference(config, source, signal),
-    staleTime: 60_000,
+    staleTime: 0,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: 'always',
     retry: false,
   });

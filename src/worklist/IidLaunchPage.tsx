@@ -26,6 +26,7 @@ export function IidLaunchPage({ config }: { config: PublicConfig }) {
     case 'refused':
       return <LaunchRefused refusal={request} />;
     case 'patient':
+    case 'patient-ins':
       return <PatientLaunch url={worklistUrlForPatientLaunch(request)} />;
     default:
       return <StudyLaunchSearch launch={request} sites={config.sites} />;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { displayLocale } from '../i18n/i18n.ts';
@@ -6,8 +7,11 @@ import { formatPersonName } from '../domain/dicom/personNameDisplay.ts';
 import type { PatientGroup } from '../domain/federation/patientGroups.ts';
 import { StudyTimeline } from './StudyTimeline.tsx';
 
-/** One real person across sites: names, birth date, sex, every identity it was found under, doubts, studies. */
-export function PatientGroupCard({ config, group }: { config: PublicConfig; group: PatientGroup }) {
+/**
+ * One real person across sites: names, birth date, sex, every identity it was found under, doubts, studies;
+ * `banner`: what the identity service adds (the INS and its strict traits).
+ */
+export function PatientGroupCard({ config, group, banner }: { config: PublicConfig; group: PatientGroup; banner?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const locale = displayLocale(i18n.resolvedLanguage);
   const siteName = (siteId: string) => config.sites.find((site) => site.id === siteId)?.name ?? siteId;
@@ -22,6 +26,7 @@ export function PatientGroupCard({ config, group }: { config: PublicConfig; grou
           {first?.birthDate && <span>{t('worklist.born', { date: formatDicomDate(first.birthDate, locale, 'medium') })}</span>}
           {first?.sex && <span> · {t(`worklist.sex.${first.sex}`, { defaultValue: first.sex })}</span>}
         </p>
+        {banner}
         <ul className="identities">
           {group.identities.map((identity) => (
             <li key={`${identity.siteId}|${identity.patientId}`}>

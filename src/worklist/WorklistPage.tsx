@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
@@ -9,6 +9,9 @@ import type { PatientGroup } from '../domain/federation/patientGroups.ts';
 import { PatientGroupCard } from './PatientGroupCard.tsx';
 import { SiteStatusPanel } from './SiteStatusPanel.tsx';
 import { useFederatedSearch } from './useFederatedSearch.ts';
+import { InsBanner } from './InsBanner.tsx';
+import { crossReferenceQuery } from '../adapters/worklistQueries.ts';
+import { resolveInsSearch, type InsSearchResolution } from '../domain/launch/insSearch.ts';
 import { SEARCH_FIELDS, WorklistSearchForm, formValuesFrom, type SearchFormValues } from './WorklistSearchForm.tsx';
 
 /** The worklist: cross-site search, per-site status, and one card per real person with their timeline. */
@@ -47,10 +50,26 @@ export function WorklistPage({ config }: { config: PublicConfig }) {
   );
 }
 
-function WorklistResults({ config, search }: { config: PublicConfig; search: WorklistSearch }) {
+/**
+ * A search by INS first asks the identity service for the person's IDs at the sites (ITI-83, the INS as source),
+ * then searches by one of them; nothing is searched before, nor when the INS is unknown or the service fails.
+ */
+function useInsResolution(config: PublicConfig, search: WorklistSearch): InsSearchResolution | undefined {
+  const ins = search.ins ?? { system: '', value: '' };
+  const configured = config.identity.pixm !== null;
+  const query = useQuery({ ...crossReferenceQuery(config, ins), enabled: search.ins !== undefined && configured });
+  if (search.ins === undefined) return undefined;
+  if (!configured) return { kind: 'failed', reason: 'no identity service is configured' };
+  if (query.isError) return { kind: 'failed', reason: query.error.message };
+  return query.data ? resolveInsSearch(search, config.sites, query.data) : undefined;
+}
+
+function WorklistResults({ config, search: asked }: { config: PublicConfig; search: WorklistSearch }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const result = useFederatedSearch(config, search);
+  const insResolution = useInsResolution(config, asked);
+  const search = insResolution?.kind === 'found' ? insResolution.search : asked;
+  const result = useFederatedSearch(config, search, asked.ins === undefined || insResolution?.kind === 'found');
   const anyLoading = result.siteStatuses.some((status) => status.state === 'loading');
 
   useEffect(() => {
@@ -61,6 +80,15 @@ function WorklistResults({ config, search }: { config: PublicConfig; search: Wor
   return (
     <>
       <SiteStatusPanel config={config} statuses={result.siteStatuses} onRetry={result.retry} onMore={result.loadMore} />
+      {asked.ins !== undefined && insResolution?.kind !== 'found' && (
+        <p className={insResolution ? 'identity-banner' : 'muted'} data-testid="ins-search" data-state={insResolution?.kind ?? 'loading'} role={insResolution ? 'alert' : 'status'}>
+          {insResolution === undefined
+            ? t('worklist.insResolving', { ins: asked.ins.value })
+            : insResolution.kind === 'not-found'
+              ? t('worklist.insNotFound', { ins: asked.ins.value })
+              : t('worklist.insFailed', { ins: asked.ins.value, reason: insResolution.reason })}
+        </p>
+      )}
       {result.identityState !== 'ok' && (
         <p className="identity-banner" data-testid="identity-banner" role="alert">
           {result.identityState === 'not-configured'
@@ -78,9 +106,10 @@ function WorklistResults({ config, search }: { config: PublicConfig; search: Wor
           </p>
         )}
         {!anyLoading && result.groups.length === 0 && <p className="muted">{t('worklist.noResults')}</p>}
-        {result.groups.map((group) => (
-          <PatientGroupCard key={group.key} config={config} group={shownStudies(group, search)} />
-        ))}
+        {result.groups.map((group) => {
+          const ins = result.insOf(group);
+          return <PatientGroupCard key={group.key} config={config} group={shownStudies(group, search)} banner={ins && <InsBanner config={config} ins={ins} />} />;
+        })}
       </section>
     </>
   );

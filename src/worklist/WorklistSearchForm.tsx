@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
+import { identifierSystemKey } from '../domain/identity/identifierSystem.ts';
+import { INS_SYSTEMS, insSearchSite } from '../domain/identity/insIdentifier.ts';
 
 /** The form's fields, as they stand in the worklist URL (UI contract: `/?patientName=…`). */
 export interface SearchFormValues {
@@ -68,6 +70,12 @@ export function WorklistSearchForm(props: { config: PublicConfig; initial: Searc
               {site.name} ({site.issuerOfPatientId})
             </option>
           ))}
+          {props.config.identity.pixm !== null &&
+            INS_SYSTEMS.map((system) => (
+              <option key={system} value={insSearchSite(system)}>
+                {t(`ins.kind.${identifierSystemKey(system).split('.').pop() ?? ''}`)}
+              </option>
+            ))}
         </select>
       </label>
       <label>

@@ -14,6 +14,8 @@ import { DEFAULT_STUDY_PAGE_SIZE } from '../domain/federation/qidoStudyQuery.ts'
 import { groupPatients, type PatientGroup } from '../domain/federation/patientGroups.ts';
 import { pixmSourceFor, resolveIdentity, type IdentityResolution, type SitePatient } from '../domain/identity/identityResolution.ts';
 import type { PixmResult } from '../domain/identity/pixmResult.ts';
+import type { PixmIdentifier } from '../domain/identity/identifierSystem.ts';
+import { insAmong } from '../domain/identity/insIdentifier.ts';
 import { crossReferenceQuery, siteStudiesQuery } from '../adapters/worklistQueries.ts';
 import { siteReach, type SearchProgress } from '../domain/federation/siteReach.ts';
 import { siteSearchStatus, type SiteSearchStatus } from './siteSearchStatus.ts';
@@ -30,6 +32,8 @@ export interface FederatedSearch {
   identityState: IdentityState;
   identityProblems: string[];
   resolvingIdentities: boolean;
+  /** The INS the identity service gave for one of the group's identities, if any (the banner shows it). */
+  insOf(group: PatientGroup): PixmIdentifier | undefined;
   loadMore(siteId: string): void;
   retry(siteId: string): void;
 }
@@ -85,6 +89,11 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
   });
   const linked = useQueries({ queries: linkedRequests.map(({ site, filters }) => siteStudiesQuery(site, filters)) });
 
+  const insByPatient = new Map<string, PixmIdentifier>();
+  for (const resolution of resolutions) {
+    const ins = resolution.kind === 'linked' || resolution.kind === 'alone' ? insAmong(resolution.ignored) : undefined;
+    if (ins && (resolution.kind === 'linked' || resolution.kind === 'alone')) insByPatient.set(sitePatientKey(resolution.patient), ins);
+  }
   const identityProblems = [...new Set(resolutions.flatMap((resolution) => (resolution.kind === 'unavailable' ? [resolution.reason] : [])))];
   const identityState: IdentityState = !identityConfigured ? 'not-configured' : identityProblems.length > 0 ? 'unavailable' : 'ok';
   const allOutcomes = [...primaryOutcomes, ...linked.map((query) => query.data)];
@@ -116,6 +125,7 @@ export function useFederatedSearch(config: PublicConfig, search: WorklistSearch,
     identityState,
     identityProblems,
     resolvingIdentities: pix.some((query) => query.isPending) || linked.some((query) => query.isPending),
+    insOf: (group) => group.identities.map((identity) => insByPatient.get(sitePatientKey(identity))).find((ins) => ins !== undefined),
     loadMore: (siteId) => setPages((current) => ({ ...current, [siteId]: (current[siteId] ?? 1) + 1 })),
     retry: (siteId) => {
       pageRequests.forEach((request, index) => request.site.id === siteId && primary[index]?.data?.status !== 'ok' && void primary[index]?.refetch());

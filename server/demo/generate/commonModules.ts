@@ -4,7 +4,7 @@
  */
 import { demoSite } from '../demoSites.ts';
 import { specificCharacterSet, type Dataset } from './dataset.ts';
-import type { DemoStudy, DemoSeriesSpec } from './demoCatalog.ts';
+import { demoInsSystem, type DemoStudy, type DemoSeriesSpec } from './demoCatalog.ts';
 import { seriesInstanceUid, studyInstanceUid } from './demoUids.ts';
 
 /** Age at the study date as an Age String, e.g. "068Y" (PS3.5 §6.2, AS). */
@@ -22,6 +22,21 @@ export function patientModule(study: DemoStudy): Dataset {
     IssuerOfPatientID: demoSite(patient.site).issuerOfPatientId,
     PatientBirthDate: patient.birthDate,
     PatientSex: patient.sex,
+    ...(patient.birthName !== undefined ? { PatientBirthName: patient.birthName } : {}),
+    // The INS as the national image-sharing specification carries it beside the local ID: an Other Patient IDs
+    // item whose issuer is the INS's OID (Issuer of Patient ID Qualifiers, PS3.3 §C.7.1.1).
+    ...(patient.ins?.inStudies
+      ? {
+          OtherPatientIDsSequence: [
+            {
+              PatientID: patient.ins.value,
+              IssuerOfPatientID: 'INS-NIR',
+              TypeOfPatientID: 'TEXT',
+              IssuerOfPatientIDQualifiersSequence: [{ UniversalEntityID: demoInsSystem.replace(/^urn:oid:/, ''), UniversalEntityIDType: 'ISO' }],
+            },
+          ],
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,10 @@
 /**
  * What the demo contains: patients as each site knows them, their studies and series. Every name is synthetic.
- * Person 1 is known at both sites under different IDs (and a slightly different name spelling); patient ID
- * 300042 exists at both sites for two different people. Person 3's October CT holds one slice that no viewer can
+ * Person 1 is known at both sites under different IDs (and a slightly different name spelling), with the same
+ * INS; patient ID 300042 exists at both sites for two different people. Person 5 carries her INS in her studies
+ * at both sites, under her birth name at the CHU and her married name at the cancer centre. Twins (persons 6 and
+ * 7) share a family name and a birth date at the CHU. Person 8 is at both sites without INS, with a typo in the
+ * family name and day and month swapped at the cancer centre: a possible match for identity review. Person 3's October CT holds one slice that no viewer can
  * decode (slice 5 of 10), to show how a viewer copes with it. A quality-control phantom at the CHU holds the
  * "codec gallery": one series per Transfer Syntax and Photometric Interpretation (qcCases.ts).
  */
@@ -22,7 +25,22 @@ export interface DemoPatient {
   personKey: string;
   /** In-plane body size factor. */
   bodyScale: number;
+  /** Patient's Birth Name (0010,1005), when the Patient's Name is a used (married) name. */
+  birthName?: string;
+  /**
+   * The given names as the site's patient administration holds them (its qualified identity, what its feed
+   * sends), when they differ from the Patient's Name components: first the first given name.
+   */
+  givenNames?: readonly string[];
+  /**
+   * The national health identifier (INS-NIR, `demoInsSystem`) the site holds for this patient; `inStudies`: the
+   * studies carry it too, as an item of Other Patient IDs Sequence (0010,1002).
+   */
+  ins?: { value: string; inStudies: boolean };
 }
+
+/** The INS-NIR identifier system (ANS, Référentiel INS); the demo's values are synthetic, with valid keys. */
+export const demoInsSystem = 'urn:oid:1.2.250.1.213.1.4.8';
 
 interface SeriesBase {
   number: number;
@@ -99,12 +117,37 @@ export interface DemoStudy {
   series: readonly DemoSeriesSpec[];
 }
 
-const person1Chu: DemoPatient = { site: 'chu', patientId: 'A100001', name: 'DURAND^MARIE^CLAIRE', birthDate: '19580312', sex: 'F', personKey: 'person-1', bodyScale: 0.97 };
+// Both sites hold the qualified identity (INS and the traits that go with it); the CHU's archive spells the
+// compound first name as two components.
+const person1Chu: DemoPatient = {
+  site: 'chu', patientId: 'A100001', name: 'DURAND^MARIE^CLAIRE', birthDate: '19580312', sex: 'F', personKey: 'person-1', bodyScale: 0.97,
+  givenNames: ['MARIE-CLAIRE'], ins: { value: '258039935004587', inStudies: false },
+};
 const person1Cgfl: DemoPatient = { ...person1Chu, site: 'cgfl', patientId: 'B-778899', name: 'DURAND^MARIE-CLAIRE' };
 const person2: DemoPatient = { site: 'chu', patientId: 'A100002', name: 'LEFÈVRE^HÉLÈNE', birthDate: '19710704', sex: 'F', personKey: 'person-2', bodyScale: 0.92 };
 const person3: DemoPatient = { site: 'chu', patientId: '300042', name: 'MARTIN^PAUL', birthDate: '19450921', sex: 'M', personKey: 'person-3', bodyScale: 1.04 };
 const qcPhantom: DemoPatient = { site: 'chu', patientId: 'QC-0001', name: 'FANTOME^CODECS', birthDate: '20000101', sex: 'O', personKey: 'qc-phantom', bodyScale: 1 };
 const person4: DemoPatient = { site: 'cgfl', patientId: '300042', name: 'BERNARD^LUC', birthDate: '19820203', sex: 'M', personKey: 'person-4', bodyScale: 1.08 };
+const person5Chu: DemoPatient = {
+  site: 'chu', patientId: 'A100005', name: 'ROUX^SOPHIE^ANNE', birthDate: '19760905', sex: 'F', personKey: 'person-5', bodyScale: 0.95,
+  ins: { value: '276099913407825', inStudies: true },
+};
+const person5Cgfl: DemoPatient = { ...person5Chu, site: 'cgfl', patientId: 'B-812345', name: 'GIRARD^SOPHIE^ANNE', birthName: 'ROUX^SOPHIE^ANNE' };
+const person6: DemoPatient = { site: 'chu', patientId: 'A100006', name: 'PETIT^LUCAS', birthDate: '20150614', sex: 'M', personKey: 'person-6', bodyScale: 0.7 };
+const person7: DemoPatient = { ...person6, patientId: 'A100007', name: 'PETIT^NATHAN', personKey: 'person-7', bodyScale: 0.72 };
+const person8Chu: DemoPatient = { site: 'chu', patientId: 'A100008', name: 'FONTAINE^JULIEN', birthDate: '19690307', sex: 'M', personKey: 'person-8', bodyScale: 1.02 };
+const person8Cgfl: DemoPatient = { ...person8Chu, site: 'cgfl', patientId: 'B-790312', name: 'FONTAINNE^JULIEN', birthDate: '19690703' };
+
+/** One chest radiograph: the studies of the identity cases, small on purpose. */
+function radiograph(patient: DemoPatient, date: string, accessionNumber: string, studyId: string): DemoStudy {
+  const chu = patient.site === 'chu';
+  return {
+    key: `${patient.site}/${patient.patientId}/radio-thorax-${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`,
+    patient, date, time: '101500', accessionNumber, studyId, description: 'RADIO THORAX',
+    referringPhysician: chu ? 'MOREAU^ANNE' : 'GARNIER^LOUIS',
+    series: [{ kind: 'cr', number: 1, description: 'Thorax face PA' }],
+  };
+}
 
 export const demoStudies: readonly DemoStudy[] = [
   {
@@ -174,7 +217,20 @@ export const demoStudies: readonly DemoStudy[] = [
     accessionNumber: 'CHU26-QC0001', studyId: 'QC1', description: 'CONTROLE QUALITE CODECS', referringPhysician: 'PHYSIQUE^MEDICALE',
     series: qcCases.map((qc) => ({ kind: 'qc', number: qc.number, description: qc.description, images: 2 })),
   },
+  radiograph(person5Chu, '20250311', 'CHU25-000311', '311'),
+  radiograph(person5Cgfl, '20260722', 'CACB26-000722', '722'),
+  radiograph(person6, '20260204', 'CHU26-000204', '204'),
+  radiograph(person7, '20260204', 'CHU26-000205', '205'),
+  radiograph(person8Chu, '20240916', 'CHU24-000916', '916'),
+  radiograph(person8Cgfl, '20260510', 'CACB26-000510', '510'),
 ];
+
+/** Each patient of the demo as its site knows it, once (the patients of `demoStudies`). */
+export function demoPatients(): DemoPatient[] {
+  const seen = new Map<string, DemoPatient>();
+  for (const { patient } of demoStudies) seen.set(`${patient.site}/${patient.patientId}`, patient);
+  return [...seen.values()];
+}
 
 /** Slices of a CT or MR series when generating a reduced set (`sliceScale` < 1): at least 2. */
 export function scaledSliceCount(slices: number, sliceScale: number): number {

@@ -106,10 +106,16 @@ describe('generateDemoStudies (full set)', () => {
       'cgfl 300042 20260920 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
       'cgfl 300042 20260925 CT 5 1.2.840.10008.5.1.4.1.1.7.3 1.2.840.10008.1.2.1 ×1',
       ...qcCases.map((qc) => `chu QC-0001 20261101 OT ${qc.number} 1.2.840.10008.5.1.4.1.1.7 ${qc.transferSyntaxUid} ×2`),
+      'chu A100005 20250311 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
+      'cgfl B-812345 20260722 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
+      'chu A100006 20260204 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
+      'chu A100007 20260204 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
+      'chu A100008 20240916 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
+      'cgfl B-790312 20260510 CR 1 1.2.840.10008.5.1.4.1.1.1 1.2.840.10008.1.2.1 ×1',
     ]);
     expect(manifest.generatorVersion).toBe(generatorVersion);
-    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(399 + 2 * qcCases.length);
-    expect(manifest.files.filter((file) => file.site === 'cgfl')).toHaveLength(83);
+    expect(manifest.files.filter((file) => file.site === 'chu')).toHaveLength(403 + 2 * qcCases.length);
+    expect(manifest.files.filter((file) => file.site === 'cgfl')).toHaveLength(85);
   });
 
   it('writes files that match the manifest and carry their site\'s issuer', () => {
@@ -132,8 +138,8 @@ describe('generateDemoStudies (full set)', () => {
 
   it('gives each study its own accession number', () => {
     const accessions = new Map(instances.map(({ file, dataset }) => [file.studyInstanceUid, dataset.AccessionNumber]));
-    expect(accessions.size).toBe(10);
-    expect(new Set(accessions.values()).size).toBe(10);
+    expect(accessions.size).toBe(16);
+    expect(new Set(accessions.values()).size).toBe(16);
   });
 
   it('writes the accented name in ISO 8859-1', async () => {
@@ -145,6 +151,23 @@ describe('generateDemoStudies (full set)', () => {
     const bytes = await readFile(path.join(outDir, first.file.path));
     expect(bytes.includes(Buffer.from('LEFÈVRE^HÉLÈNE', 'latin1'))).toBe(true);
     expect(bytes.includes(Buffer.from('LEFÈVRE', 'utf8'))).toBe(false);
+  });
+
+  it('carries the INS of the patient known by her birth name at one site and her married name at the other', () => {
+    const insOf = (dataset: Record<string, unknown>) => {
+      const items = dataset.OtherPatientIDsSequence as Record<string, unknown>[] | undefined;
+      const item = items?.[0];
+      const qualifiers = (item?.IssuerOfPatientIDQualifiersSequence as Record<string, unknown>[] | undefined)?.[0];
+      return item ? `${String(item.PatientID)} ${String(item.IssuerOfPatientID)} ${String(qualifiers?.UniversalEntityID)}&${String(qualifiers?.UniversalEntityIDType)}` : undefined;
+    };
+    const [chuRecord] = seriesOf((dataset) => dataset.PatientID === 'A100005');
+    const [cgflRecord] = seriesOf((dataset) => dataset.PatientID === 'B-812345');
+    if (!chuRecord || !cgflRecord) throw new Error('no INS patient');
+    expect(personName(chuRecord.dataset)).toBe('ROUX^SOPHIE^ANNE');
+    expect(personName(cgflRecord.dataset)).toBe('GIRARD^SOPHIE^ANNE');
+    expect(insOf(chuRecord.dataset)).toBe('276099913407825 INS-NIR 1.2.250.1.213.1.4.8&ISO');
+    expect(insOf(cgflRecord.dataset)).toBe(insOf(chuRecord.dataset));
+    expect(insOf(seriesOf((dataset) => dataset.PatientID === 'A100001')[0]?.dataset ?? {})).toBeUndefined();
   });
 
   it('keeps the two patients 300042 distinct people', () => {
@@ -278,8 +301,8 @@ describe('generateDemoStudies (reduced set and cache validity)', () => {
     await mkdir(abandoned, { recursive: true });
     const reduced = await generateDemoStudies(dir, { sliceScale: 0.05 });
     expect(reduced.sliceScale).toBe(0.05);
-    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 2, CT 3, CR, SC, and the quality-control series whole.
-    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 2 + 3 + 1 + 1 + 2 * qcCases.length);
+    // CT 6 + SR, CT 5, CT 4 + PDF, MR 2 + 2, CT 3, CT 2, CT 3, CR, SC, the quality-control series whole, 6 CR.
+    expect(reduced.files).toHaveLength(7 + 5 + 5 + 4 + 3 + 2 + 3 + 1 + 1 + 2 * qcCases.length + 6);
     await expect(stat(abandoned)).rejects.toThrow();
     const victim = reduced.files[3];
     if (!victim) throw new Error('empty manifest');

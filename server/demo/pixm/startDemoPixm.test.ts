@@ -40,7 +40,9 @@ describe('demo PIXm service (ITI-83)', () => {
       { system: demoSites[0]?.patientIdSystem, value: 'A100001' },
       { system: demoSites[1]?.patientIdSystem, value: 'B-778899' },
     ]);
-    expect(persons).toHaveLength(4);
+    // DURAND, LEFÈVRE, the two 300042, ROUX/GIRARD, the twins and the two sides of the possible match.
+    expect(persons).toHaveLength(9);
+    expect(persons[4]?.identifiers.map((identifier) => identifier.value)).toEqual(['A100005', 'B-812345']);
   });
 
   it('answers the other domains’ identifiers and the Patient reference', async () => {
@@ -74,7 +76,7 @@ describe('demo PIXm service (ITI-83)', () => {
 
   it('restricts the answer to the target systems, repeated or comma-separated', async () => {
     const one = await pix(`sourceIdentifier=${CHU}|T1&targetSystem=${OTHER}`);
-    expect(one.body.parameter?.map((p) => p.valueIdentifier?.value ?? p.valueReference?.reference)).toEqual(['T3', 'Patient/pixm-person-5']);
+    expect(one.body.parameter?.map((p) => p.valueIdentifier?.value ?? p.valueReference?.reference)).toEqual(['T3', `Patient/pixm-person-${demoPixmPersons().length + 1}`]);
     const both = await pix(`sourceIdentifier=${CHU}|T1&targetSystem=${OTHER},${CGFL}`);
     expect(both.body.parameter?.filter((p) => p.name === 'targetIdentifier')).toHaveLength(2);
     const repeated = await pix(`sourceIdentifier=${CHU}|T1&targetSystem=${OTHER}&targetSystem=${CGFL}`);

@@ -19,6 +19,7 @@ export interface PublicSite {
 
 export interface PublicConfig {
   sites: PublicSite[];
+  /** The same-origin PIXm (ITI-83) base: `/identity/fhir` (the identity manager), `/identity/pixm` (an external one, proxied) or none. */
   identity: { pixm: string | null };
   /** The viewer's image cache size in MiB and its render path, when the deployment sets them. */
   viewer?: { imageCacheMB?: number; renderPath?: 'auto' | 'gpu' | 'cpu' };
@@ -26,6 +27,14 @@ export interface PublicConfig {
   hangingProtocols?: HangingProtocol[];
   /** The OpenID provider users sign in at, when the deployment has sign-in (contract §5). */
   auth?: { issuer: string };
+}
+
+/** The same-origin FHIR base of Passerelle's own identity manager (contract §6): ITI-83, and ITI-78 beside it. */
+export const IDENTITY_MANAGER_BASE = '/identity/fhir';
+
+/** Whether the identity service is Passerelle's own manager, which also answers demographics queries (PDQm). */
+export function hasIdentityManager(config: Pick<PublicConfig, 'identity'>): boolean {
+  return config.identity.pixm === IDENTITY_MANAGER_BASE;
 }
 
 export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number): PublicConfig {
@@ -38,7 +47,8 @@ export function toPublicConfig(config: RuntimeConfig, defaultTimeoutMs: number):
       dicomweb: `/sites/${site.id}/dicom-web`,
       timeoutMs: site.timeoutMs ?? defaultTimeoutMs,
     })),
-    identity: { pixm: config.identity?.pixm ? '/identity/pixm' : null },
+    // Passerelle's own identity manager (contract §6) answers ITI-83 itself; an external PIXm is proxied.
+    identity: { pixm: config.identity?.manager ? IDENTITY_MANAGER_BASE : config.identity?.pixm ? '/identity/pixm' : null },
     ...(config.viewer !== undefined && (config.viewer.imageCacheMB !== undefined || config.viewer.renderPath !== undefined)
       ? {
           viewer: {

@@ -210,3 +210,29 @@ describe('study-based launch', () => {
     expect(q({ requestType: 'STUDY', accessionNumber: 'ACC-42', patientID: 'A100001^^^NOPE' })).toMatchObject({ code: 'unknown-issuer' });
   });
 });
+
+describe('a launch by INS (contract §3)', () => {
+  const filters = { modalities: [] };
+  it('reads patientID=<INS>^^^&1.2.250.1.213.1.4.8&ISO as the person, at no site in particular', () => {
+    expect(parse('requestType=PATIENT&patientID=258039935004587%5E%5E%5E%261.2.250.1.213.1.4.8%26ISO')).toEqual({
+      kind: 'patient-ins',
+      ins: { system: 'urn:oid:1.2.250.1.213.1.4.8', value: '258039935004587' },
+      filters,
+    });
+    for (const oid of ['1.2.250.1.213.1.4.9', '1.2.250.1.213.1.4.10', '1.2.250.1.213.1.4.11']) {
+      const request = parse(`requestType=PATIENT&patientID=${encodeURIComponent(`258039935004587^^^&${oid}&ISO`)}&modalitiesInStudy=CT`);
+      expect(request).toEqual({ kind: 'patient-ins', ins: { system: `urn:oid:${oid}`, value: '258039935004587' }, filters: { modalities: ['CT'] } });
+    }
+  });
+
+  it('refuses an INS whose key does not match, or that is not 15 characters', () => {
+    expect(parse(`requestType=PATIENT&patientID=${encodeURIComponent('258039935004588^^^&1.2.250.1.213.1.4.8&ISO')}`)).toMatchObject({ kind: 'refused', code: 'bad-ins', value: '258039935004588' });
+    expect(parse(`requestType=PATIENT&patientID=${encodeURIComponent('A100001^^^&1.2.250.1.213.1.4.8&ISO')}`)).toMatchObject({ kind: 'refused', code: 'bad-ins' });
+  });
+
+  it('looks for a study at every site when the patientID sent along is an INS', () => {
+    const uid = '1.2.840.113619.2.55.3.1';
+    expect(parse(`requestType=STUDY&studyUID=${uid}&patientID=${encodeURIComponent('258039935004587^^^&1.2.250.1.213.1.4.8&ISO')}`)).toEqual({ kind: 'study', studyUids: [uid] });
+    expect(parse(`requestType=STUDY&accessionNumber=CHU26-1&patientID=${encodeURIComponent('258039935004587^^^&1.2.250.1.213.1.4.8&ISO')}`)).toEqual({ kind: 'accession', accessionNumber: 'CHU26-1' });
+  });
+});

@@ -13,6 +13,8 @@ import type { PublicSite } from '../config/publicConfig.ts';
 import type { DicomDate } from '../dicom/dicomDate.ts';
 import { compareDicomDates } from '../dicom/dicomDate.ts';
 import { asSiteId, asStudyUid, uidSyntaxProblem, type SiteId, type StudyUid } from '../dicom/identifiers.ts';
+import { insSystemOfAuthority, insValueProblem } from '../identity/insIdentifier.ts';
+import type { PixmIdentifier } from '../identity/identifierSystem.ts';
 import { parseHl7Cx } from './hl7Cx.ts';
 import { siteOfIssuer, type IssuingSite } from './issuerSite.ts';
 import { calendarDateOfIsoDateTime } from './isoDateTime.ts';
@@ -49,6 +51,7 @@ export type IidRefusalCode =
   | 'repeated-parameter'
   | 'missing-patient-id'
   | 'bad-patient-id'
+  | 'bad-ins'
   | 'patient-id-without-issuer'
   | 'unknown-issuer'
   | 'ambiguous-issuer'
@@ -74,6 +77,8 @@ export interface IidRefusal {
 /** What the launch asks for. */
 export type IidRequest =
   | { kind: 'patient'; siteId: SiteId; patientId: string; filters: PatientLaunchFilters }
+  /** A patient by INS (`patientID=<INS>^^^&1.2.250.1.213.1.4.8&ISO`): each site's own ID comes from the identity service. */
+  | { kind: 'patient-ins'; ins: PixmIdentifier; filters: PatientLaunchFilters }
   /** Studies by UID, in the order given; `siteId` is the site of a `patientID` sent along, if any. */
   | { kind: 'study'; studyUids: StudyUid[]; siteId?: SiteId }
   /** A study by accession number; with a `patientID`, only at that patient's site and for that patient. */
@@ -128,8 +133,8 @@ function identifierProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** The patient of a `patientID` CX: its ID and the site whose domain its issuer names. */
-function readPatientId(text: string, sites: readonly IssuingSite[]): { siteId: SiteId; patientId: string } | IidRefusal {
+/** The patient of a `patientID` CX: its ID and the site whose domain its issuer names, or its INS. */
+function readPatientId(text: string, sites: readonly IssuingSite[]): { siteId: SiteId; patientId: string } | { ins: PixmIdentifier } | IidRefusal {
   const P = IID_PARAMETERS.patientId;
   const read = parseHl7Cx(text);
   if (read.kind === 'invalid') return refuse('bad-patient-id', `patientID ${read.reason}`, P, text);
@@ -137,6 +142,11 @@ function readPatientId(text: string, sites: readonly IssuingSite[]): { siteId: S
   if (id === '') return refuse('missing-patient-id', 'patientID has no ID before its issuer', P, text);
   const problem = identifierProblem(id);
   if (problem !== undefined) return refuse('bad-patient-id', `the patient ID ${problem}`, P, id);
+  const insSystem = insSystemOfAuthority(assigningAuthority);
+  if (insSystem !== undefined) {
+    const insProblem = insValueProblem(id);
+    return insProblem === undefined ? { ins: { system: insSystem, value: id } } : refuse('bad-ins', `the INS ${insProblem}`, P, id);
+  }
   const issuer = siteOfIssuer(assigningAuthority, sites);
   switch (issuer.kind) {
     case 'no-issuer':
@@ -214,8 +224,10 @@ function readStudyUids(text: string): StudyUid[] | IidRefusal {
 
 function readStudyRequest(values: Map<Parameter, string>, sites: readonly IssuingSite[]): IidRequest {
   const patientText = values.get(IID_PARAMETERS.patientId);
-  const patient = patientText === undefined ? undefined : readPatientId(patientText, sites);
-  if (patient !== undefined && 'kind' in patient) return patient;
+  const read = patientText === undefined ? undefined : readPatientId(patientText, sites);
+  if (read !== undefined && 'kind' in read) return read;
+  // An INS names no site: the study is looked for at every site.
+  const patient = read !== undefined && 'siteId' in read ? read : undefined;
 
   const uidText = values.get(IID_PARAMETERS.studyUid);
   if (uidText !== undefined) {
@@ -247,7 +259,7 @@ export function parseIidRequest(pairs: QueryPairs, sites: readonly Pick<PublicSi
       if ('kind' in patient) return patient;
       const filters = readPatientFilters(values);
       if ('kind' in filters) return filters;
-      return { kind: 'patient', ...patient, filters };
+      return 'ins' in patient ? { kind: 'patient-ins', ins: patient.ins, filters } : { kind: 'patient', ...patient, filters };
     }
     case 'STUDY':
       return readStudyRequest(values, sites);

@@ -161,3 +161,23 @@ describe('worklist URL round trip', () => {
     expect(worklistUrlFromSearch({ filters: { modality: 'mr' }, patientIdAllSites: false, modalities: [] })).toBe('/?modality=MR');
   });
 });
+
+describe('the worklist URL of a search by INS', () => {
+  const ins = { system: 'urn:oid:1.2.250.1.213.1.4.8', value: '276099913407825' };
+  it('is patientIdSite=ins:<OID>, both ways, and a launch by INS opens it', () => {
+    const search = read('/?patientId=276099913407825&patientIdSite=ins%3A1.2.250.1.213.1.4.8');
+    expect(search).toMatchObject({ ins, patientIdAllSites: false, problems: [], filters: { patientId: { siteId: 'ins:1.2.250.1.213.1.4.8', value: ins.value } } });
+    expect(worklistUrlFromSearch(search)).toBe('/?patientId=276099913407825&patientIdSite=ins%3A1.2.250.1.213.1.4.8');
+    const launch = parseIidRequest(new URLSearchParams({ requestType: 'PATIENT', patientID: '276099913407825^^^&1.2.250.1.213.1.4.8&ISO', mostRecentResults: '2' }), sites);
+    if (launch.kind !== 'patient-ins') throw new Error('not a launch by INS');
+    expect(worklistSearchForPatientLaunch(launch)).toMatchObject({ ins, mostRecent: 2 });
+    expect(worklistUrlForPatientLaunch(launch)).toBe('/?patientId=276099913407825&patientIdSite=ins%3A1.2.250.1.213.1.4.8&mostRecent=2');
+  });
+
+  it('reads `ins` alone as INS-NIR, and reports an INS that cannot be one without searching it', () => {
+    expect(read('/?patientId=276099913407825&patientIdSite=ins').ins).toEqual(ins);
+    const bad = read('/?patientId=276099913407826&patientIdSite=ins');
+    expect(bad.ins).toBeUndefined();
+    expect(bad.problems).toEqual([{ parameter: 'patientId', value: '276099913407826', reason: 'the INS has a key that does not match (a mistyped INS)' }]);
+  });
+});

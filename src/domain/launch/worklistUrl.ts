@@ -4,12 +4,16 @@
  * URL, and a patient-based IID launch (RAD-106) becomes such a URL.
  *
  * A Patient ID belongs to one site's identifier domain: `patientIdSite` names that site; without it the ID is
- * searched at every site, in each one's own domain. Values read from a URL are criteria only.
+ * searched at every site, in each one's own domain. `patientIdSite=ins:<OID>` (`ins` alone: INS-NIR) says the ID
+ * is an INS: each site's own ID of that person comes from the identity service. Values read from a URL are
+ * criteria only.
  */
 import type { PublicSite } from '../config/publicConfig.ts';
 import { parseIsoDate, toIsoDateString } from '../dicom/dicomDate.ts';
 import type { StudySearchFilters } from '../federation/searchFilters.ts';
 import { qidoQueryString, type QidoParameter } from '../federation/qidoStudyQuery.ts';
+import type { PixmIdentifier } from '../identity/identifierSystem.ts';
+import { insSearchSite, insSystemOfSearchSite, insValueProblem } from '../identity/insIdentifier.ts';
 import type { IidRequest, QueryPairs } from './iidRequest.ts';
 
 /** The worklist URL's query parameters. */
@@ -37,6 +41,8 @@ export interface WorklistSearch {
   modalities: string[];
   /** Only this many of the newest studies are shown. */
   mostRecent?: number;
+  /** The Patient ID is this INS (`patientIdSite=ins:<OID>`): no site is searched until the identity service names the person's IDs. */
+  ins?: PixmIdentifier;
 }
 
 /** A URL parameter that was left out of the search, and why (English, for logs and a notice). */
@@ -99,9 +105,15 @@ export function worklistSearchFromUrl(
   const patientId = first.get(P.patientId);
   const site = first.get(P.patientIdSite);
   const patientIdAllSites = patientId !== undefined && site === undefined;
+  const insSystem = site === undefined ? undefined : insSystemOfSearchSite(site);
+  let ins: PixmIdentifier | undefined;
   if (patientId !== undefined) {
     filters.patientId = { siteId: site ?? '', value: patientId };
-    if (site !== undefined && !sites.some((known) => known.id === site)) problem(P.patientIdSite, site, 'is not a configured site');
+    if (insSystem !== undefined) {
+      const insProblem = insValueProblem(patientId);
+      if (insProblem !== undefined) problem(P.patientId, patientId, `the INS ${insProblem}`);
+      else ins = { system: insSystem, value: patientId };
+    } else if (site !== undefined && !sites.some((known) => known.id === site)) problem(P.patientIdSite, site, 'is not a configured site');
   }
 
   for (const field of [P.studyDateFrom, P.studyDateTo] as const) {
@@ -121,7 +133,7 @@ export function worklistSearchFromUrl(
   }
   if (modalities.length === 1) filters.modality = modalities[0];
 
-  const search: WorklistSearch & { problems: WorklistUrlProblem[] } = { filters, patientIdAllSites, modalities, problems };
+  const search: WorklistSearch & { problems: WorklistUrlProblem[] } = { filters, patientIdAllSites, modalities, problems, ...(ins ? { ins } : {}) };
   const recent = first.get(P.mostRecent);
   if (recent !== undefined) {
     const count = /^\d+$/.test(recent) ? Number(recent) : NaN;
@@ -138,19 +150,25 @@ export function filtersForSite(search: WorklistSearch, siteId: string): StudySea
   return { ...search.filters, patientId: { siteId, value: patientId.value } };
 }
 
-/** The worklist search a patient-based IID launch (RAD-106 `requestType=PATIENT`) opens. */
-export function worklistSearchForPatientLaunch(launch: Extract<IidRequest, { kind: 'patient' }>): WorklistSearch {
+/** A patient-based IID launch (RAD-106 `requestType=PATIENT`), by a site's patient ID or by INS. */
+export type PatientLaunch = Extract<IidRequest, { kind: 'patient' | 'patient-ins' }>;
+
+/** The worklist search a patient-based IID launch opens. */
+export function worklistSearchForPatientLaunch(launch: PatientLaunch): WorklistSearch {
   const { filters: launchFilters } = launch;
-  const filters: StudySearchFilters = { patientId: { siteId: launch.siteId, value: launch.patientId } };
+  const filters: StudySearchFilters = {
+    patientId: launch.kind === 'patient' ? { siteId: launch.siteId, value: launch.patientId } : { siteId: insSearchSite(launch.ins.system), value: launch.ins.value },
+  };
   if (launchFilters.studyDateFrom) filters.studyDateFrom = launchFilters.studyDateFrom;
   if (launchFilters.studyDateTo) filters.studyDateTo = launchFilters.studyDateTo;
   if (launchFilters.modalities.length === 1) filters.modality = launchFilters.modalities[0];
   const search: WorklistSearch = { filters, patientIdAllSites: false, modalities: [...launchFilters.modalities] };
+  if (launch.kind === 'patient-ins') search.ins = launch.ins;
   if (launchFilters.mostRecentResults !== undefined) search.mostRecent = launchFilters.mostRecentResults;
   return search;
 }
 
 /** The worklist URL a patient-based IID launch navigates to. */
-export function worklistUrlForPatientLaunch(launch: Extract<IidRequest, { kind: 'patient' }>): string {
+export function worklistUrlForPatientLaunch(launch: PatientLaunch): string {
   return worklistUrlFromSearch(worklistSearchForPatientLaunch(launch));
 }
