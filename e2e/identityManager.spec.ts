@@ -98,3 +98,33 @@ test('an INS the manager does not know shows nothing', async ({ page }) => {
   await expect(page.locator('[data-testid=ins-search]')).toHaveAttribute('data-state', 'not-found');
   await expect(page.locator('[data-testid=patient-group]')).toHaveCount(0);
 });
+
+test('the identity officer undoes the link of ROUX and GIRARD on the review page, after which the worklist shows two patients', async ({ browser }) => {
+  // The officer, in a browser context of her own: she finds the person and undoes the cancer centre's record.
+  const officer = await browser.newContext();
+  const review = await officer.newPage();
+  await review.goto(`${bed.gateway.url}/identity-review`);
+  await signInOnProviderPage(review, bed.idp, 'identito');
+  await review.locator('[data-testid=person-search]').fill('B-812345');
+  await review.locator('[data-testid=person-search]').press('Enter');
+  await review.locator('[data-testid=person-results] a').first().click();
+  const links = review.locator('[data-testid=person-links]');
+  await expect(links.locator('[data-testid=person-link]')).toHaveCount(2);
+  const girard = links.locator('[data-testid=person-link]', { hasText: 'B-812345' });
+  await girard.locator('[data-testid=unlink-comment]').fill('two women: the INS was keyed on the wrong record');
+  await girard.locator('[data-testid=unlink]').click();
+  await expect(links.locator('[data-testid=person-link]')).toHaveCount(1);
+  await officer.close();
+
+  // A clinician's worklist, at once: ROUX has her CHU studies only, GIRARD is a patient of her own at the cancer centre.
+  const clinician = await browser.newContext();
+  const page = await clinician.newPage();
+  await page.goto(`${bed.gateway.url}/?patientName=roux`);
+  await signInOnProviderPage(page, bed.idp, 'radiologue');
+  const chuOnly = rowsOf(roux.studies.filter((study) => study.siteId === chu.id));
+  await expect.poll(async () => (await groupSummaries(page)).map((summary) => [summary.linkState, summary.rows])).toEqual([['single-site', chuOnly]]);
+  await page.goto(`${bed.gateway.url}/?patientName=girard`);
+  const cgflOnly = rowsOf(roux.studies.filter((study) => study.siteId === cgfl.id));
+  await expect.poll(async () => (await groupSummaries(page)).map((summary) => [summary.linkState, summary.rows])).toEqual([['single-site', cgflOnly]]);
+  await clinician.close();
+});
