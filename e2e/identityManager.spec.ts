@@ -90,6 +90,10 @@ test('a launch by INS opens the person’s studies from both sites, and the bann
   await page.goto(`${bed.gateway.url}/IHEInvokeImageDisplay?${new URLSearchParams({ requestType: 'STUDY', studyUID: cgflStudy.uid, patientID: insLaunchId }).toString()}`);
   await expect(page.locator('[data-testid=viewer-page]')).toHaveAttribute('data-study-uid', cgflStudy.uid);
   await expect(page.locator('[data-testid=viewer-page]')).toHaveAttribute('data-site-id', cgfl.id);
+  // The viewer's own banner names her by her INS and strict traits, though this study holds her married name.
+  const viewerBanner = page.locator('[data-testid=viewer-page] [data-testid=patient-ins]');
+  await expect(viewerBanner).toHaveAttribute('data-ins', roux.ins.value);
+  await expect(viewerBanner).toContainText('ROUX');
 });
 
 test('an INS the manager does not know shows nothing', async ({ page }) => {

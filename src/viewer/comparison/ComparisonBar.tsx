@@ -14,6 +14,7 @@ import { imageModalities } from '../../hanging-protocols/modalityFamily.ts';
 import type { HangingProtocolState } from './useHangingProtocol.ts';
 import { studyChoiceKey } from './useHangingProtocol.ts';
 import { noPriorText, priorReasonText } from './priorReasonText.ts';
+import { InsBanner } from '../../worklist/InsBanner.tsx';
 
 /** Keys that step the protocol's stages. */
 export const STAGE_KEYS = { previous: '[', next: ']' } as const;
@@ -45,6 +46,7 @@ export function ComparisonBar({ config, state }: { config: PublicConfig; state: 
 
   return (
     <div className="comparison-bar" data-testid="comparison-bar">
+      {timeline.state === 'ready' && timeline.ins && <InsBanner config={config} ins={timeline.ins} />}
       {selection && (
         <label>
           {t('viewer.comparison.protocol')}

@@ -10,6 +10,7 @@ import type { PublicConfig, PublicSite } from '../../domain/config/publicConfig.
 import type { StudyUid } from '../../domain/dicom/identifiers.ts';
 import type { PatientGroup } from '../../domain/federation/patientGroups.ts';
 import type { StudySummary } from '../../domain/federation/studySummary.ts';
+import type { PixmIdentifier } from '../../domain/identity/identifierSystem.ts';
 import type { WorklistSearch } from '../../domain/launch/worklistUrl.ts';
 import { useFederatedSearch } from '../../worklist/useFederatedSearch.ts';
 import { currentStudyQuery } from './currentStudyQuery.ts';
@@ -26,6 +27,8 @@ export type PatientTimeline =
       partial: boolean;
       /** Why some sites' studies may be missing (identity service unavailable, a site down), in words. */
       problems: string[];
+      /** The patient's national health identifier, when the identity service knows one. */
+      ins?: PixmIdentifier;
     };
 
 const NO_SEARCH: WorklistSearch = { filters: {}, patientIdAllSites: false, modalities: [] };
@@ -44,10 +47,12 @@ export function usePatientTimeline(config: PublicConfig, site: PublicSite, study
   if (!study) return { state: 'resolving' };
   const group = federated.groups.find((candidate) => candidate.studies.some((entry) => entry.studyUid === study.studyUid && entry.siteId === study.siteId));
   const siteProblems = federated.siteStatuses.flatMap((status) => (status.error && status.state !== 'ok' ? [`${status.siteId}: ${status.error}`] : []));
+  const ins = group ? federated.insOf(group) : undefined;
   return {
     state: 'ready',
     current: study,
     group,
+    ...(ins ? { ins } : {}),
     partial: federated.resolvingIdentities || federated.siteStatuses.some((status) => status.state === 'loading'),
     problems: [...new Set([...federated.identityProblems, ...(group?.linkState === 'unlinked-identity-unavailable' ? group.unlinkedReasons : []), ...siteProblems])],
   };
