@@ -44,7 +44,7 @@ export interface GatewayOptions {
   credentials?: UpstreamCredentials;
   /** With `auth`: the gateway's OpenID Connect client secret (server/auth/clientSecret.ts reads it from the environment). */
   clientSecret?: string;
-  /** With `identity.manager`: the matcher its feeds run (default: the built-in INS rules). */
+  /** With `identity.manager`: the matcher its feeds run (default: the probabilistic matcher, server/identity/probabilisticMatcher.ts). */
   identityMatcher?: Matcher;
 }
 

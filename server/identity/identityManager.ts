@@ -18,13 +18,14 @@ import {
   type RecordSearch,
   type StoredIdentityRecord,
 } from '../db/identityStore.ts';
-import { insRulesMatcher, type Matcher } from './matcher.ts';
+import type { Matcher } from './matcher.ts';
+import { createProbabilisticMatcher } from './probabilisticMatcher.ts';
 import { canonicalSystem, INS_SYSTEMS, isInsSystem, searchForm, type RecordIdentifier, type RecordTraits } from './patientTraits.ts';
 import { rematchRecord, type RematchResult } from './rematchRecord.ts';
 
 export interface IdentityManagerOptions {
   db: AppDatabase;
-  /** Default: the built-in INS rules (matcher.ts). */
+  /** Default: the probabilistic matcher of the matching core (probabilisticMatcher.ts) with its calibrated weights. */
   matcher?: Matcher;
   /** The configured sites: their identifier systems are known domains, and name a record's source site. */
   sites: readonly { id: string; patientIdSystem: string }[];
@@ -61,7 +62,7 @@ function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiv
 
 export function createIdentityManager(options: IdentityManagerOptions): IdentityManager {
   const { db } = options;
-  const matcher = options.matcher ?? insRulesMatcher;
+  const matcher = options.matcher ?? createProbabilisticMatcher();
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
