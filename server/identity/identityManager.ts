@@ -13,6 +13,7 @@ import {
   markRecordDeleted,
   recordsOfPerson,
   recordsWithIns,
+  refreshIdentityStatistics,
   searchRecords,
   upsertRecord,
   type RecordSearch,
@@ -66,6 +67,16 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
+  // The planner's statistics, refreshed as the records grow (after 100 changes, then each time their number doubles,
+  // and every 5,000), so that matching stays index look-ups (refreshIdentityStatistics).
+  let changes = 0;
+  let nextRefresh = 100;
+  const changed = async () => {
+    changes++;
+    if (changes < nextRefresh) return;
+    nextRefresh = Math.min(changes * 2, changes + 5000);
+    await refreshIdentityStatistics(db);
+  };
 
   /** After a record left a person, the records that stayed are matched again: they may have been there for it. */
   const rematchLeft = async (trx: AppDatabase, personId: string | undefined, at: Date, actor: string) => {
@@ -91,6 +102,9 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
         const matching = await rematchRecord(trx, matcher, record.id, at, actor);
         await rematchLeft(trx, matching.leftPerson, at, actor);
         return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
+      }).then(async (result) => {
+        await changed();
+        return result;
       });
     },
 
