@@ -4,7 +4,9 @@
  * with its matching), then ITI-83 cross-references (`crossReference`, what the PIXm route answers) at 50 in flight.
  * Once on the embedded PGlite and once on a real PostgreSQL server (Debian's, started on loopback), in the same run.
  *
- *   npm run bench:identity:feed [-- --people N] [-- --seed N] [-- --queries N]
+ * With `--batch N`, N records per `feedMany` transaction (the harvest's path: a page of studies at a time).
+ *
+ *   npm run bench:identity:feed [-- --people N] [-- --seed N] [-- --queries N] [-- --batch N]
  *
  * Targets: ≥ 500 records/s fed, PIXm p95 ≤ 20 ms at 50 concurrent queries. Exits 1 when one is missed.
  */
@@ -59,15 +61,17 @@ interface Figures {
   p99: number;
 }
 
-async function measure(label: string, handle: OpenDatabase, records: readonly PatientRecord[], queries: number): Promise<Figures> {
+async function measure(label: string, handle: OpenDatabase, records: readonly PatientRecord[], queries: number, batch: number): Promise<Figures> {
   const manager = createIdentityManager({ db: handle.db, sites: sites.map((site, index) => ({ id: `site-${index + 1}`, patientIdSystem: site.system })) });
   const started = performance.now();
   let lastReport = started;
-  for (const [index, record] of records.entries()) {
-    await manager.feed({ system: record.system, value: record.value }, traitsOf(record), 'bench-feed');
+  for (let index = 0; index < records.length; index += batch) {
+    const slice = records.slice(index, index + batch);
+    if (batch === 1) await manager.feed({ system: slice[0]!.system, value: slice[0]!.value }, traitsOf(slice[0]!), 'bench-feed');
+    else await manager.feedMany(slice.map((record) => ({ identifier: { system: record.system, value: record.value }, traits: traitsOf(record) })), 'bench-feed');
     if (performance.now() - lastReport > 10_000) {
       lastReport = performance.now();
-      console.log(`  ${label}: ${index + 1} records fed, ${Math.round((index + 1) / ((lastReport - started) / 1000))} records/s`);
+      console.log(`  ${label}: ${index + slice.length} records fed, ${Math.round((index + slice.length) / ((lastReport - started) / 1000))} records/s`);
     }
   }
   const feedSeconds = (performance.now() - started) / 1000;
@@ -107,15 +111,16 @@ async function main(): Promise<number> {
   const peopleCount = option('people', 10_000);
   const seed = option('seed', 13);
   const queries = option('queries', 5_000);
+  const batch = option('batch', 1);
   const random = seededRandom(seed);
   const records = generateRecords(random, generatePeople(random, peopleCount)).map(({ record }) => record);
-  console.log(`population: ${peopleCount} people, ${records.length} records at 3 sites (seed ${seed}); load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
+  console.log(`population: ${peopleCount} people, ${records.length} records at 3 sites (seed ${seed}), ${batch === 1 ? 'one feed per transaction (ITI-104)' : `${batch} feeds per transaction (feedMany, the harvest's path)`}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
 
   const results: Figures[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-feed-bench-'));
   const embedded = await openDatabase({ kind: 'embedded', dataDir });
   try {
-    results.push(await measure('embedded PGlite', embedded, records, queries));
+    results.push(await measure('embedded PGlite', embedded, records, queries, batch));
   } finally {
     await embedded.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -125,7 +130,7 @@ async function main(): Promise<number> {
     const database = await createTestDatabase(server.adminUrl, 'identity_feed_bench');
     const handle = await openDatabase({ kind: 'server', url: database.appUrl });
     try {
-      results.push(await measure('PostgreSQL server', handle, records, queries));
+      results.push(await measure('PostgreSQL server', handle, records, queries, batch));
     } finally {
       await handle.close();
       await database.drop();

@@ -476,3 +476,9 @@ export async function searchRecords(db: IdentityDb, search: RecordSearch): Promi
 export async function refreshIdentityStatistics(db: IdentityDb): Promise<void> {
   await sql`analyze identity_record, identity_link, identity_blocking_key, identity_possible_match, identity_decision`.execute(db);
 }
+
+/** Every live record, for estimating the matcher's weights from them all. */
+export async function liveRecords(db: IdentityDb): Promise<StoredIdentityRecord[]> {
+  const rows = await selectRecords(db).where('r.deleted', '=', false).orderBy('r.id').execute();
+  return rows.map((row) => toRecord(row as RecordRow));
+}

@@ -10,6 +10,7 @@ import {
   findRecordById,
   inIdentityTransaction,
   knownSystems,
+  liveRecords,
   markRecordDeleted,
   recordsOfPerson,
   recordsWithIns,
@@ -20,7 +21,7 @@ import {
   type StoredIdentityRecord,
 } from '../db/identityStore.ts';
 import type { Matcher } from './matcher.ts';
-import { createProbabilisticMatcher } from './probabilisticMatcher.ts';
+import { createProbabilisticMatcher, type ProbabilisticMatcher } from './probabilisticMatcher.ts';
 import { canonicalSystem, INS_SYSTEMS, isInsSystem, searchForm, type RecordIdentifier, type RecordTraits } from './patientTraits.ts';
 import { rematchRecord, type RematchResult } from './rematchRecord.ts';
 
@@ -46,6 +47,11 @@ export type CrossReference =
 
 export interface IdentityManager {
   feed(identifier: RecordIdentifier, traits: RecordTraits, actor: string, resource?: JsonObject): Promise<FeedResult>;
+  /**
+   * Several feeds of one source in one transaction, in order, each matched as `feed` would (the harvest's path: one
+   * lock and one commit for a page of studies, instead of one per record).
+   */
+  feedMany(items: readonly { identifier: RecordIdentifier; traits: RecordTraits; resource?: JsonObject }[], actor: string): Promise<FeedResult[]>;
   merge(subsumed: RecordIdentifier, surviving: RecordIdentifier, actor: string): Promise<MergeResult | undefined>;
   /** False when no live record has this identifier. */
   remove(identifier: RecordIdentifier, actor: string): Promise<StoredIdentityRecord | undefined>;
@@ -54,6 +60,12 @@ export interface IdentityManager {
   read(id: string): Promise<StoredIdentityRecord | undefined>;
   /** The site whose identifier system this is, if any. */
   siteOf(system: string): string | undefined;
+  /**
+   * Re-estimates the matcher's weights by EM from every stored record (a probabilistic matcher only; later feeds use
+   * them, records already matched are not re-matched): where the weights come from afterwards, and over how many
+   * records. Undefined for a matcher that learns nothing.
+   */
+  learnWeights(): Promise<{ source: 'em' | 'calibrated'; records: number } | undefined>;
 }
 
 function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiven: string[] } {
@@ -63,10 +75,12 @@ function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiv
 
 export function createIdentityManager(options: IdentityManagerOptions): IdentityManager {
   const { db } = options;
-  const matcher = options.matcher ?? createProbabilisticMatcher();
+  let matcher: Matcher | ProbabilisticMatcher = options.matcher ?? createProbabilisticMatcher();
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
+  /** The configured systems and those of the records (and their INS) this manager has seen. */
+  const heldSystems = new Set(configuredSystems);
   // The planner's statistics, refreshed as the records grow (after 100 changes, then each time their number doubles,
   // and every 5,000), so that matching stays index look-ups (refreshIdentityStatistics).
   let changes = 0;
@@ -84,28 +98,44 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     for (const member of await recordsOfPerson(trx, personId)) await rematchRecord(trx, matcher, member.id, at, actor);
   };
 
+  /** One feed inside the caller's transaction: store the record, then match it. */
+  const feedOne = async (trx: AppDatabase, item: { identifier: RecordIdentifier; traits: RecordTraits; resource: JsonObject }, actor: string, at: Date): Promise<FeedResult> => {
+    const { record, created } = await upsertRecord(trx, {
+      identifier: item.identifier,
+      traits: item.traits,
+      ...searchNamesOf(item.traits),
+      sourceSite: siteBySystem.get(item.identifier.system) ?? null,
+      resource: item.resource,
+      at,
+      actor,
+    });
+    heldSystems.add(item.identifier.system);
+    if (item.traits.ins) heldSystems.add(item.traits.ins.system);
+    const matching = await rematchRecord(trx, matcher, record.id, at, actor);
+    await rematchLeft(trx, matching.leftPerson, at, actor);
+    return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
+  };
+
   return {
     siteOf: (system) => siteBySystem.get(canonicalSystem(system)),
 
     feed(identifier, traits, actor, resource = {}) {
       const at = now();
-      return inIdentityTransaction(db, async (trx) => {
-        const { record, created } = await upsertRecord(trx, {
-          identifier,
-          traits,
-          ...searchNamesOf(traits),
-          sourceSite: siteBySystem.get(identifier.system) ?? null,
-          resource,
-          at,
-          actor,
-        });
-        const matching = await rematchRecord(trx, matcher, record.id, at, actor);
-        await rematchLeft(trx, matching.leftPerson, at, actor);
-        return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
-      }).then(async (result) => {
+      return inIdentityTransaction(db, (trx) => feedOne(trx, { identifier, traits, resource }, actor, at)).then(async (result) => {
         await changed();
         return result;
       });
+    },
+
+    async feedMany(items, actor) {
+      const at = now();
+      const results = await inIdentityTransaction(db, async (trx) => {
+        const out: FeedResult[] = [];
+        for (const item of items) out.push(await feedOne(trx, { resource: {}, ...item }, actor, at));
+        return out;
+      });
+      for (let i = 0; i < results.length; i++) await changed();
+      return results;
     },
 
     merge(subsumedIdentifier, survivingIdentifier, actor) {
@@ -136,7 +166,12 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     },
 
     async crossReference(source, targetSystems) {
-      const known = new Set([...configuredSystems, ...(await knownSystems(db))]);
+      // The systems held are read from the database only when a system is not known yet (another instance may have
+      // fed it): a look-up is then two index reads, never a scan of every record.
+      if (![source.system, ...targetSystems].every((system) => heldSystems.has(system))) {
+        for (const system of await knownSystems(db)) heldSystems.add(system);
+      }
+      const known = heldSystems;
       if (!known.has(source.system)) return { ok: false, status: 400, code: 'code-invalid', diagnostics: 'sourceIdentifier Assigning Authority not found' };
       if (targetSystems.some((system) => !known.has(system))) return { ok: false, status: 403, code: 'code-invalid', diagnostics: 'targetSystem not found' };
       let sources: StoredIdentityRecord[];
@@ -162,6 +197,14 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
         if (ins && wanted(ins.system)) identifiers.set(`${ins.system}|${ins.value}`, ins);
       }
       return { ok: true, targetIdentifiers: [...identifiers.values()], targetIds, personIds };
+    },
+
+    async learnWeights() {
+      if (!('learn' in matcher)) return undefined;
+      const records = await liveRecords(db);
+      const learnt = matcher.learn(records.map((record) => ({ id: record.id, identifier: record.identifier, sourceSite: record.sourceSite, traits: record.traits })));
+      matcher = learnt;
+      return { source: learnt.weights.source, records: records.length };
     },
 
     search: (search) => searchRecords(db, search),

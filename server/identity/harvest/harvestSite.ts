@@ -2,7 +2,8 @@
  * One harvest of one site's archive: QIDO-RS study searches (PS3.18 §10.6) through the gateway's guard of that site
  * (its concurrency bound, circuit breaker and credential, `guardedJsonQuery`), one small page at a time and never
  * two at once, from the site's watermark (the latest Study Date read) on. Each study's patient is fed to the manager
- * (the same path as an ITI-104 feed, as the site's system) unless the manager already holds it with the same traits.
+ * (the same path as an ITI-104 feed, as the site's system, a page's patients in one transaction) unless the manager
+ * already holds it with the same traits.
  *
  * Orthanc 1.10 pages with `limit` and `offset` and sorts by nothing in particular: the watermark moves only once
  * every page has been read, and the next run reads the watermark's own day again (studies of that day may have
@@ -105,6 +106,7 @@ export async function harvestSite(options: SiteHarvestOptions): Promise<SiteHarv
     if (answer.status === 204) break;
     if (answer.status !== 200 || !Array.isArray(answer.body)) return { ok: false, progress, error: `the archive answered HTTP ${answer.status} to a study search` };
     const studies = answer.body as DicomJson[];
+    const page: Parameters<IdentityManager['feedMany']>[0][number][] = [];
     for (const dataset of studies) {
       progress.studiesRead++;
       const study = harvestedPatient(dataset, site);
@@ -130,9 +132,11 @@ export async function harvestSite(options: SiteHarvestOptions): Promise<SiteHarv
         }
       }
       if (known && !known.deleted && sameTraits(known.traits, study.traits)) continue;
-      await manager.feed(study.identifier, study.traits, `harvest:${site.id}`, { source: 'harvest', site: site.id, ...(study.studyUid ? { study: study.studyUid } : {}) });
-      progress.patientsLearnt++;
+      page.push({ identifier: study.identifier, traits: study.traits, resource: { source: 'harvest', site: site.id, ...(study.studyUid ? { study: study.studyUid } : {}) } });
     }
+    // A page's patients in one transaction (one lock, one commit), each matched as an ITI-104 feed is.
+    if (page.length > 0) await manager.feedMany(page, `harvest:${site.id}`);
+    progress.patientsLearnt += page.length;
     options.onProgress?.({ ...progress });
     if (studies.length < limit) break;
   }

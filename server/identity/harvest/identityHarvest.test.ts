@@ -125,5 +125,7 @@ describe('the harvest of an archive (real Orthanc)', () => {
     const fed = await manager.feed({ system: CGFL, value: 'CG-77' }, { birthName: 'MOREAU', usedName: null, givenNames: ['Anne-Sophie'], birthDate: '1970-05-12', sex: 'female', ins: INS }, 'flux-cgfl');
     const anne = await findRecord(database.db, { system: CHU, value: 'CHU-1001' });
     expect(fed.record.personId).toBe(anne?.personId);
+    // Four records make too few pairs for EM: the calibrated weights stay.
+    expect(await manager.learnWeights()).toEqual({ source: 'calibrated', records: 4 });
   });
 });

@@ -2,7 +2,8 @@
  * The harvest: the identity manager learns the patients of sites that do not feed it from their own archives,
  * site after site (one QIDO request in flight at a time, so that a harvest never weighs on an archive), on a schedule
  * (`identity.manager.harvest.everyMinutes`) and on demand. Each site's watermark and last outcome are kept in the
- * database (migration 0004), so that a later run, or a restarted server, reads only newer studies.
+ * database (migration 0004), so that a later run, or a restarted server, reads only newer studies. At a run's end
+ * the matcher's weights are estimated again by EM from every stored record.
  */
 import { harvestSites, saveHarvestSite, type HarvestSiteRow } from '../../db/identityHarvestStore.ts';
 import type { IdentityDb } from '../../db/identityStore.ts';
@@ -116,6 +117,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
       live.set(site.id, done);
       await saveHarvestSite(options.db, done);
     }
+    // New records change what EM can learn: the weights are estimated again from every stored record.
+    if (options.sites.length > 0) await options.manager.learnWeights();
     const statuses = (await rows()).map(toStatus);
     live.clear();
     return statuses;
