@@ -482,3 +482,23 @@ export async function liveRecords(db: IdentityDb): Promise<StoredIdentityRecord[
   const rows = await selectRecords(db).where('r.deleted', '=', false).orderBy('r.id').execute();
   return rows.map((row) => toRecord(row as RecordRow));
 }
+
+/**
+ * The live records of the person a live record belongs to, itself included, in one statement (an ITI-83 look-up's
+ * one round trip); none when no live record has this identifier.
+ */
+export async function recordsOfPersonOf(db: IdentityDb, identifier: RecordIdentifier): Promise<StoredIdentityRecord[]> {
+  const rows = await db
+    .selectFrom('identity_record as source')
+    .innerJoin('identity_link as sourceLink', 'sourceLink.record_id', 'source.id')
+    .innerJoin('identity_link as l', 'l.person_id', 'sourceLink.person_id')
+    .innerJoin('identity_record as r', 'r.id', 'l.record_id')
+    .select(recordColumns)
+    .where('source.system', '=', identifier.system)
+    .where('source.value', '=', identifier.value)
+    .where('source.deleted', '=', false)
+    .where('r.deleted', '=', false)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((row) => toRecord(row as RecordRow));
+}

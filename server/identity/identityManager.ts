@@ -13,6 +13,7 @@ import {
   liveRecords,
   markRecordDeleted,
   recordsOfPerson,
+  recordsOfPersonOf,
   recordsWithIns,
   refreshIdentityStatistics,
   searchRecords,
@@ -174,16 +175,18 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
       const known = heldSystems;
       if (!known.has(source.system)) return { ok: false, status: 400, code: 'code-invalid', diagnostics: 'sourceIdentifier Assigning Authority not found' };
       if (targetSystems.some((system) => !known.has(system))) return { ok: false, status: 403, code: 'code-invalid', diagnostics: 'targetSystem not found' };
-      let sources: StoredIdentityRecord[];
+      let personIds: string[];
+      let members: StoredIdentityRecord[];
       if (isInsSystem(source.system)) {
-        sources = await recordsWithIns(db, source);
+        const sources = await recordsWithIns(db, source);
+        personIds = [...new Set(sources.map((record) => record.personId).filter((id): id is string => id !== null))];
+        members = (await Promise.all(personIds.map((personId) => recordsOfPerson(db, personId)))).flat();
       } else {
-        const record = await findRecord(db, source);
-        sources = record && !record.deleted ? [record] : [];
+        // One round trip: the source's person and its records together.
+        members = await recordsOfPersonOf(db, source);
+        personIds = [...new Set(members.map((record) => record.personId).filter((id): id is string => id !== null))];
       }
-      if (sources.length === 0) return { ok: false, status: 404, code: 'not-found', diagnostics: 'sourceIdentifier Patient Identifier not found' };
-      const personIds = [...new Set(sources.map((record) => record.personId).filter((id): id is string => id !== null))];
-      const members = (await Promise.all(personIds.map((personId) => recordsOfPerson(db, personId)))).flat();
+      if (members.length === 0) return { ok: false, status: 404, code: 'not-found', diagnostics: 'sourceIdentifier Patient Identifier not found' };
       const identifiers = new Map<string, RecordIdentifier>();
       const targetIds: string[] = [];
       const wanted = (system: string) => system !== source.system && (targetSystems.length === 0 || targetSystems.includes(system));
