@@ -137,7 +137,20 @@ export interface Database {
   identity_possible_match: IdentityPossibleMatchTable;
   identity_decision: IdentityDecisionTable;
   identity_person_history: IdentityPersonHistoryTable;
+  identity_harvest_site: IdentityHarvestSiteTable;
 }
 
 /** The handle the rest of the server is given: typed queries, through this folder's functions. */
 export type AppDatabase = Kysely<Database>;
+
+/** Migration 0004: how far the harvest has read each site's archive, and how its last run went. */
+export interface IdentityHarvestSiteTable {
+  site_id: string;
+  watermark: string | null;
+  state: string;
+  studies_read: number;
+  patients_learnt: number;
+  last_run_at: Date | null;
+  last_success_at: Date | null;
+  error: string | null;
+}

@@ -160,7 +160,14 @@ export async function findRecordById(db: IdentityDb, id: string): Promise<Stored
 
 /** The live records (not deleted) of a person, oldest first. */
 export async function recordsOfPerson(db: IdentityDb, personId: string): Promise<StoredIdentityRecord[]> {
-  const rows = await selectRecords(db).where('l.person_id', '=', personId).where('r.deleted', '=', false).orderBy('r.id').execute();
+  const rows = await db
+    .selectFrom('identity_link as l')
+    .innerJoin('identity_record as r', 'r.id', 'l.record_id')
+    .select(recordColumns)
+    .where('l.person_id', '=', personId)
+    .where('r.deleted', '=', false)
+    .orderBy('r.id')
+    .execute();
   return rows.map((row) => toRecord(row as RecordRow));
 }
 
@@ -271,10 +278,16 @@ export async function setBlockingKeys(db: IdentityDb, recordId: string, keys: re
 /** The live records other than `recordId` that share at least one of `keys`. */
 export async function recordsSharingKeys(db: IdentityDb, recordId: string, keys: readonly string[]): Promise<StoredIdentityRecord[]> {
   if (keys.length === 0) return [];
-  const rows = await selectRecords(db)
+  // Driven from the keys (an index look-up per key), never from a scan of every record.
+  const rows = await db
+    .selectFrom('identity_blocking_key as k')
+    .innerJoin('identity_record as r', 'r.id', 'k.record_id')
+    .leftJoin('identity_link as l', 'l.record_id', 'r.id')
+    .select(recordColumns)
+    .distinct()
+    .where('k.key', 'in', [...new Set(keys)])
     .where('r.deleted', '=', false)
     .where('r.id', '!=', recordId)
-    .where('r.id', 'in', db.selectFrom('identity_blocking_key').select('record_id').where('key', 'in', [...new Set(keys)]))
     .orderBy('r.id')
     .execute();
   return rows.map((row) => toRecord(row as RecordRow));
@@ -453,5 +466,39 @@ export async function searchRecords(db: IdentityDb, search: RecordSearch): Promi
     });
   }
   const rows = await query.orderBy('r.id').limit(search.limit).execute();
+  return rows.map((row) => toRecord(row as RecordRow));
+}
+
+/**
+ * Refreshes the planner's statistics of the identity tables. The embedded PGlite has no autovacuum, and a server's
+ * may lag behind a bulk load: without statistics, a look-up of a few records by key is planned as a scan of them all.
+ */
+export async function refreshIdentityStatistics(db: IdentityDb): Promise<void> {
+  await sql`analyze identity_record, identity_link, identity_blocking_key, identity_possible_match, identity_decision`.execute(db);
+}
+
+/** Every live record, for estimating the matcher's weights from them all. */
+export async function liveRecords(db: IdentityDb): Promise<StoredIdentityRecord[]> {
+  const rows = await selectRecords(db).where('r.deleted', '=', false).orderBy('r.id').execute();
+  return rows.map((row) => toRecord(row as RecordRow));
+}
+
+/**
+ * The live records of the person a live record belongs to, itself included, in one statement (an ITI-83 look-up's
+ * one round trip); none when no live record has this identifier.
+ */
+export async function recordsOfPersonOf(db: IdentityDb, identifier: RecordIdentifier): Promise<StoredIdentityRecord[]> {
+  const rows = await db
+    .selectFrom('identity_record as source')
+    .innerJoin('identity_link as sourceLink', 'sourceLink.record_id', 'source.id')
+    .innerJoin('identity_link as l', 'l.person_id', 'sourceLink.person_id')
+    .innerJoin('identity_record as r', 'r.id', 'l.record_id')
+    .select(recordColumns)
+    .where('source.system', '=', identifier.system)
+    .where('source.value', '=', identifier.value)
+    .where('source.deleted', '=', false)
+    .where('r.deleted', '=', false)
+    .orderBy('r.id')
+    .execute();
   return rows.map((row) => toRecord(row as RecordRow));
 }

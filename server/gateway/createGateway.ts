@@ -19,6 +19,8 @@ import { createIdentityManager, type IdentityManager } from '../identity/identit
 import type { Matcher } from '../identity/matcher.ts';
 import { registerIdentityRoutes } from '../identity/identityRoutes.ts';
 import { registerReviewRoutes } from '../identity/reviewRoutes.ts';
+import { createIdentityHarvest, type IdentityHarvest } from '../identity/harvest/identityHarvest.ts';
+import { registerHarvestRoutes } from '../identity/harvest/harvestRoutes.ts';
 import { auditAccess } from './auditAccess.ts';
 import { auditEventRoute } from './auditEventRoute.ts';
 import { securityHeadersFor } from './securityHeaders.ts';
@@ -45,7 +47,7 @@ export interface GatewayOptions {
   credentials?: UpstreamCredentials;
   /** With `auth`: the gateway's OpenID Connect client secret (server/auth/clientSecret.ts reads it from the environment). */
   clientSecret?: string;
-  /** With `identity.manager`: the matcher its feeds run (default: the built-in INS rules). */
+  /** With `identity.manager`: the matcher its feeds run (default: the probabilistic matcher, server/identity/probabilisticMatcher.ts). */
   identityMatcher?: Matcher;
 }
 
@@ -93,7 +95,23 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     const bearer = config.auth && options.clientSecret ? createBearerTokenVerifier(config.auth, options.clientSecret) : undefined;
     await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl });
     // The identity officer's review of the manager's possible matches and links (identity-officer only).
-    await registerReviewRoutes(app, { db: options.db, matcher: manager.matcher, audit: options.audit });
+    await registerReviewRoutes(app, { db: options.db, matcher: () => manager.matcher, audit: options.audit });
+    // The harvest reads the archives through the same guards as the browsers' requests (their slots, circuit and credential).
+    const harvestConfig = config.identity.manager.harvest;
+    const harvestSiteIds = harvestConfig?.sites ?? config.sites.map((site) => site.id);
+    const harvest: IdentityHarvest = createIdentityHarvest({
+      db: options.db,
+      manager,
+      sites: config.sites
+        .filter((site) => harvestSiteIds.includes(site.id))
+        .map((site) => ({ id: site.id, issuerOfPatientId: site.issuerOfPatientId, patientIdSystem: site.patientIdSystem, dicomweb: site.dicomweb, guard: siteGuards.get(site.id) as UpstreamGuard })),
+      ...(harvestConfig?.everyMinutes !== undefined ? { everyMinutes: harvestConfig.everyMinutes } : {}),
+      ...(harvestConfig?.pageSize !== undefined ? { pageSize: harvestConfig.pageSize } : {}),
+    });
+    registerHarvestRoutes(app, harvest);
+    app.decorate('identityHarvest', harvest);
+    app.addHook('onReady', async () => harvest.start());
+    app.addHook('onClose', async () => harvest.stop());
   }
 
   app.get('/config.json', async (_request, reply) => {
@@ -153,6 +171,13 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     app.setNotFoundHandler((_request, reply) => notFound(reply, 'not found'));
   }
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** With `identity.manager`: the harvest of the archives (server/identity/harvest), for the server's start and the tests. */
+    identityHarvest?: IdentityHarvest;
+  }
 }
 
 function credentialsFromEnvironment(config: RuntimeConfig): UpstreamCredentials {

@@ -43,7 +43,7 @@ function describeGuards(label: string, open: () => Promise<{ handle: OpenDatabas
       expect(chu.record.sourceSite).toBe('chu');
       const cgfl = await manager.feed({ system: CGFL, value: 'Q1' }, traits(), 'flux-cgfl');
       expect(cgfl.record.personId).toBe(chu.record.personId);
-      expect(cgfl.record.linkReason).toMatchObject({ matcher: 'ins-rules', matches: [{ with: chu.record.id, rule: 'same-ins-strict-traits-agree' }] });
+      expect(cgfl.record.linkReason).toMatchObject({ matcher: 'probabilistic', matches: [{ with: chu.record.id, rule: 'same-ins' }] });
       expect(cgfl.matching.compared).toEqual([{ recordId: chu.record.id, outcome: 'link' }]);
 
       const changed = await manager.feed({ system: CGFL, value: 'Q1' }, traits({ sex: 'female' }), 'flux-cgfl');

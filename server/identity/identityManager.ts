@@ -10,21 +10,25 @@ import {
   findRecordById,
   inIdentityTransaction,
   knownSystems,
+  liveRecords,
   markRecordDeleted,
   recordsOfPerson,
+  recordsOfPersonOf,
   recordsWithIns,
+  refreshIdentityStatistics,
   searchRecords,
   upsertRecord,
   type RecordSearch,
   type StoredIdentityRecord,
 } from '../db/identityStore.ts';
-import { insRulesMatcher, type Matcher } from './matcher.ts';
+import type { Matcher } from './matcher.ts';
+import { createProbabilisticMatcher, type ProbabilisticMatcher } from './probabilisticMatcher.ts';
 import { canonicalSystem, INS_SYSTEMS, isInsSystem, searchForm, type RecordIdentifier, type RecordTraits } from './patientTraits.ts';
 import { rematchRecord, type RematchResult } from './rematchRecord.ts';
 
 export interface IdentityManagerOptions {
   db: AppDatabase;
-  /** Default: the built-in INS rules (matcher.ts). */
+  /** Default: the probabilistic matcher of the matching core (probabilisticMatcher.ts) with its calibrated weights. */
   matcher?: Matcher;
   /** The configured sites: their identifier systems are known domains, and name a record's source site. */
   sites: readonly { id: string; patientIdSystem: string }[];
@@ -44,6 +48,11 @@ export type CrossReference =
 
 export interface IdentityManager {
   feed(identifier: RecordIdentifier, traits: RecordTraits, actor: string, resource?: JsonObject): Promise<FeedResult>;
+  /**
+   * Several feeds of one source in one transaction, in order, each matched as `feed` would (the harvest's path: one
+   * lock and one commit for a page of studies, instead of one per record).
+   */
+  feedMany(items: readonly { identifier: RecordIdentifier; traits: RecordTraits; resource?: JsonObject }[], actor: string): Promise<FeedResult[]>;
   merge(subsumed: RecordIdentifier, surviving: RecordIdentifier, actor: string): Promise<MergeResult | undefined>;
   /** False when no live record has this identifier. */
   remove(identifier: RecordIdentifier, actor: string): Promise<StoredIdentityRecord | undefined>;
@@ -54,6 +63,12 @@ export interface IdentityManager {
   siteOf(system: string): string | undefined;
   /** The matcher feeds run; the identity review re-matches with it after a decision. */
   readonly matcher: Matcher;
+  /**
+   * Re-estimates the matcher's weights by EM from every stored record (a probabilistic matcher only; later feeds use
+   * them, records already matched are not re-matched): where the weights come from afterwards, and over how many
+   * records. Undefined for a matcher that learns nothing.
+   */
+  learnWeights(): Promise<{ source: 'em' | 'calibrated'; records: number } | undefined>;
 }
 
 function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiven: string[] } {
@@ -63,10 +78,22 @@ function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiv
 
 export function createIdentityManager(options: IdentityManagerOptions): IdentityManager {
   const { db } = options;
-  const matcher = options.matcher ?? insRulesMatcher;
+  let matcher: Matcher | ProbabilisticMatcher = options.matcher ?? createProbabilisticMatcher();
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
+  /** The configured systems and those of the records (and their INS) this manager has seen. */
+  const heldSystems = new Set(configuredSystems);
+  // The planner's statistics, refreshed as the records grow (after 100 changes, then each time their number doubles,
+  // and every 5,000), so that matching stays index look-ups (refreshIdentityStatistics).
+  let changes = 0;
+  let nextRefresh = 100;
+  const changed = async () => {
+    changes++;
+    if (changes < nextRefresh) return;
+    nextRefresh = Math.min(changes * 2, changes + 5000);
+    await refreshIdentityStatistics(db);
+  };
 
   /** After a record left a person, the records that stayed are matched again: they may have been there for it. */
   const rematchLeft = async (trx: AppDatabase, personId: string | undefined, at: Date, actor: string) => {
@@ -74,26 +101,48 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     for (const member of await recordsOfPerson(trx, personId)) await rematchRecord(trx, matcher, member.id, at, actor);
   };
 
+  /** One feed inside the caller's transaction: store the record, then match it. */
+  const feedOne = async (trx: AppDatabase, item: { identifier: RecordIdentifier; traits: RecordTraits; resource: JsonObject }, actor: string, at: Date): Promise<FeedResult> => {
+    const { record, created } = await upsertRecord(trx, {
+      identifier: item.identifier,
+      traits: item.traits,
+      ...searchNamesOf(item.traits),
+      sourceSite: siteBySystem.get(item.identifier.system) ?? null,
+      resource: item.resource,
+      at,
+      actor,
+    });
+    heldSystems.add(item.identifier.system);
+    if (item.traits.ins) heldSystems.add(item.traits.ins.system);
+    const matching = await rematchRecord(trx, matcher, record.id, at, actor);
+    await rematchLeft(trx, matching.leftPerson, at, actor);
+    return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
+  };
+
   return {
-    matcher,
+    // A getter: learnWeights replaces the matcher, and the review must re-match with the current one.
+    get matcher() {
+      return matcher;
+    },
     siteOf: (system) => siteBySystem.get(canonicalSystem(system)),
 
     feed(identifier, traits, actor, resource = {}) {
       const at = now();
-      return inIdentityTransaction(db, async (trx) => {
-        const { record, created } = await upsertRecord(trx, {
-          identifier,
-          traits,
-          ...searchNamesOf(traits),
-          sourceSite: siteBySystem.get(identifier.system) ?? null,
-          resource,
-          at,
-          actor,
-        });
-        const matching = await rematchRecord(trx, matcher, record.id, at, actor);
-        await rematchLeft(trx, matching.leftPerson, at, actor);
-        return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
+      return inIdentityTransaction(db, (trx) => feedOne(trx, { identifier, traits, resource }, actor, at)).then(async (result) => {
+        await changed();
+        return result;
       });
+    },
+
+    async feedMany(items, actor) {
+      const at = now();
+      const results = await inIdentityTransaction(db, async (trx) => {
+        const out: FeedResult[] = [];
+        for (const item of items) out.push(await feedOne(trx, { resource: {}, ...item }, actor, at));
+        return out;
+      });
+      for (let i = 0; i < results.length; i++) await changed();
+      return results;
     },
 
     merge(subsumedIdentifier, survivingIdentifier, actor) {
@@ -124,19 +173,26 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     },
 
     async crossReference(source, targetSystems) {
-      const known = new Set([...configuredSystems, ...(await knownSystems(db))]);
+      // The systems held are read from the database only when a system is not known yet (another instance may have
+      // fed it): a look-up is then two index reads, never a scan of every record.
+      if (![source.system, ...targetSystems].every((system) => heldSystems.has(system))) {
+        for (const system of await knownSystems(db)) heldSystems.add(system);
+      }
+      const known = heldSystems;
       if (!known.has(source.system)) return { ok: false, status: 400, code: 'code-invalid', diagnostics: 'sourceIdentifier Assigning Authority not found' };
       if (targetSystems.some((system) => !known.has(system))) return { ok: false, status: 403, code: 'code-invalid', diagnostics: 'targetSystem not found' };
-      let sources: StoredIdentityRecord[];
+      let personIds: string[];
+      let members: StoredIdentityRecord[];
       if (isInsSystem(source.system)) {
-        sources = await recordsWithIns(db, source);
+        const sources = await recordsWithIns(db, source);
+        personIds = [...new Set(sources.map((record) => record.personId).filter((id): id is string => id !== null))];
+        members = (await Promise.all(personIds.map((personId) => recordsOfPerson(db, personId)))).flat();
       } else {
-        const record = await findRecord(db, source);
-        sources = record && !record.deleted ? [record] : [];
+        // One round trip: the source's person and its records together.
+        members = await recordsOfPersonOf(db, source);
+        personIds = [...new Set(members.map((record) => record.personId).filter((id): id is string => id !== null))];
       }
-      if (sources.length === 0) return { ok: false, status: 404, code: 'not-found', diagnostics: 'sourceIdentifier Patient Identifier not found' };
-      const personIds = [...new Set(sources.map((record) => record.personId).filter((id): id is string => id !== null))];
-      const members = (await Promise.all(personIds.map((personId) => recordsOfPerson(db, personId)))).flat();
+      if (members.length === 0) return { ok: false, status: 404, code: 'not-found', diagnostics: 'sourceIdentifier Patient Identifier not found' };
       const identifiers = new Map<string, RecordIdentifier>();
       const targetIds: string[] = [];
       const wanted = (system: string) => system !== source.system && (targetSystems.length === 0 || targetSystems.includes(system));
@@ -150,6 +206,14 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
         if (ins && wanted(ins.system)) identifiers.set(`${ins.system}|${ins.value}`, ins);
       }
       return { ok: true, targetIdentifiers: [...identifiers.values()], targetIds, personIds };
+    },
+
+    async learnWeights() {
+      if (!('learn' in matcher)) return undefined;
+      const records = await liveRecords(db);
+      const learnt = matcher.learn(records.map((record) => ({ id: record.id, identifier: record.identifier, sourceSite: record.sourceSite, traits: record.traits })));
+      matcher = learnt;
+      return { source: learnt.weights.source, records: records.length };
     },
 
     search: (search) => searchRecords(db, search),

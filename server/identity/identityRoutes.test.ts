@@ -180,7 +180,7 @@ describe('the identity cross-reference manager under /identity/fhir', () => {
     expect(targets(answer.body)).toEqual([]);
     const queue = await openPossibleMatches(opened.db);
     expect(queue).toHaveLength(1);
-    expect(queue[0]?.reason).toMatchObject({ rule: 'same-ins-strict-traits-differ', differing: ['birthDate'] });
+    expect(queue[0]?.reason).toMatchObject({ matcher: 'probabilistic', rule: 'ins-traits-disagree' });
   });
 
   it('refuses a feeding client another site’s identifier system with 403, and a feed without a valid token with 401', async () => {

@@ -28,7 +28,8 @@ export const IDENTITY_REVIEW_BASE = '/identity/review';
 
 export interface ReviewRoutesOptions {
   db: AppDatabase;
-  matcher: Matcher;
+  /** The manager's matcher at the time of each decision (its weights are re-learnt after a harvest). */
+  matcher: () => Matcher;
   audit?: AuditTrail | undefined;
   now?: () => Date;
 }
@@ -124,7 +125,7 @@ export async function registerReviewRoutes(app: FastifyInstance, options: Review
     if (!choice) return fail(reply, 400, `choice must be one of ${CHOICES.join(', ')}`);
     if (comment === undefined) return fail(reply, 400, 'comment must be text');
     if (comment === null && choice !== 'later') return fail(reply, 400, `a comment is required to decide ${choice}`);
-    const result = await decideQueueItem(db, matcher, { itemId: request.params.itemId, choice, comment, user: userOf(request), at: now() });
+    const result = await decideQueueItem(db, matcher(), { itemId: request.params.itemId, choice, comment, user: userOf(request), at: now() });
     if (!result.ok) {
       trail(request, 'failed', [], { choice, ...(comment !== null ? { comment } : {}), item: request.params.itemId, status: result.status, reason: result.error });
       return fail(reply, result.status, result.error);

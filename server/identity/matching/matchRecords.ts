@@ -99,6 +99,11 @@ function estimateFromCandidates(records: readonly PatientRecord[], blocking: Can
   return estimateWeights(sessions, estimateU(randomPairVectors(records, 100_000)));
 }
 
+/** The weights EM finds on these records' candidate pairs (the calibrated ones where it cannot), without matching them. */
+export function estimateRecordWeights(records: readonly PatientRecord[], rules: readonly BlockingRule[] = defaultBlockingRules): Estimate {
+  return estimateFromCandidates(records, candidatePairs(records, rules), rules);
+}
+
 /** Matches the records: see the module's comment for the steps. */
 export function matchRecords(input: MatchInput): MatchResult {
   const records = input.records;

@@ -140,9 +140,24 @@ export const runtimeConfigSchema = z
         pixm: httpUrl.optional(),
         /**
          * Serve Passerelle's own identity cross-reference manager under `/identity/fhir` (contract §6): ITI-104 feeds,
-         * ITI-83 PIXm, ITI-78 PDQm. No settings yet; `pixm` may still name an external service.
+         * ITI-83 PIXm, ITI-78 PDQm. `pixm` may still name an external service.
          */
-        manager: z.strictObject({}).optional(),
+        manager: z
+          .strictObject({
+            /**
+             * Learn the patients of sites that do not feed the manager from their own archives (QIDO-RS through the
+             * gateway, one request at a time): every `everyMinutes` (none: on demand only, `POST /identity/harvest`),
+             * the `sites` listed (default: every site), `pageSize` studies per request (default 100).
+             */
+            harvest: z
+              .strictObject({
+                everyMinutes: z.number({ error: 'must be a number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)').optional(),
+                sites: z.array(z.string({ error: 'must be a site id' }), { error: 'must be a list of site ids' }).optional(),
+                pageSize: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+              })
+              .optional(),
+          })
+          .optional(),
         maxConcurrentRequests: maxConcurrentRequests.optional(),
         circuitBreaker: circuitBreaker.optional(),
         credentials: credentialsSchema.optional(),
@@ -180,6 +195,11 @@ export const runtimeConfigSchema = z
         ctx.addIssue({ code: 'custom', path: [...path, 'tokenUrl'], message: 'is required when the configuration has no auth.issuer to discover it from' });
       }
     }
+    (config.identity?.manager?.harvest?.sites ?? []).forEach((siteId, index) => {
+      if (!config.sites.some((site) => site.id === siteId)) {
+        ctx.addIssue({ code: 'custom', path: ['identity', 'manager', 'harvest', 'sites', index], message: `names no configured site ("${siteId}")` });
+      }
+    });
     const seen = new Map<string, number>();
     config.sites.forEach((site, index) => {
       const first = seen.get(site.id);
