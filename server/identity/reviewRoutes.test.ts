@@ -192,7 +192,10 @@ describe('identity review under /identity/review/', () => {
     const [chu, cgfl] = items[0]!.records;
     expect(chu).toMatchObject({ system: CHU, site: demoSites[0]!.id, birthName: 'GARNIER', givenNames: ['Louis'], birthDate: '1990-06-03', sex: 'male', ins: { system: INS_TEST, value: '190067512300011', status: 'qualified' } });
     expect(cgfl).toMatchObject({ system: CGFL, site: demoSites[1]!.id, birthDate: '1990-03-06', ins: { status: 'recovered' } });
-    expect(items[0]!.reason).toMatchObject({ rule: 'same-ins-strict-traits-differ', differing: ['birthDate'], agreeing: ['birthName', 'firstGivenName', 'sex'] });
+    // The manager's matcher (the probabilistic one): the INS rule sent the pair here, the birth date being the day and
+    // month swapped; its fields' levels say so.
+    expect(items[0]!.reason).toMatchObject({ rule: 'ins-traits-disagree', matcher: 'probabilistic' });
+    expect(items[0]!.reason.fields).toContainEqual(expect.objectContaining({ field: 'birthDate', level: 'normalised', how: 'day and month swapped' }));
     expect(items[2]!.records[1]!.ins?.status).toBeNull();
     const paged = (await (await officer.request(`${base}/identity/review/queue?offset=1&count=1`)).json()) as { total: number; items: QueueItem[] };
     expect(paged.total).toBe(3);

@@ -40,6 +40,27 @@ describe('identity review model', () => {
       { key: 'levels', values: { levels: 'birthName: exact, birthDate: day-month-swapped' } },
     ]);
     expect(reasonInWords({ agreeing: 'not a list' })).toEqual([]);
+    // The probabilistic matcher's shape: `agreed`, and a level per field with how it was compared.
+    const probabilistic = {
+      matcher: 'probabilistic',
+      rule: 'score',
+      score: 17.5,
+      agreed: ['familyName', 'sex'],
+      fields: [
+        { field: 'familyName', level: 'exact', weight: 6.8 },
+        { field: 'givenName', level: 'different', weight: -4 },
+        { field: 'birthDate', level: 'normalised', how: 'day and month swapped', weight: 9.5 },
+        { field: 'birthPlace', level: 'missing', weight: 0 },
+      ],
+    };
+    expect(reasonInWords(probabilistic)).toEqual([
+      { key: 'rule', values: { rule: 'score' } },
+      { key: 'score', values: { score: '17.50' } },
+      { key: 'agreeing', fields: ['familyName', 'sex'] },
+      { key: 'differing', fields: ['givenName'] },
+      { key: 'missing', fields: ['birthPlace'] },
+      { key: 'levels', values: { levels: 'familyName: exact, givenName: different, birthDate: normalised (day and month swapped), birthPlace: missing' } },
+    ]);
   });
 
   it('asks a comment for link and not-same, not for later', () => {

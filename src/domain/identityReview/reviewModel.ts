@@ -108,6 +108,15 @@ export interface ReasonPart {
   fields?: string[];
 }
 
+function fieldLevels(value: unknown): [string, string][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const entry = item as { field?: unknown; level?: unknown } | null;
+    const how = entry && typeof (entry as { how?: unknown }).how === 'string' ? ` (${(entry as { how: string }).how})` : '';
+    return entry && typeof entry.field === 'string' && typeof entry.level === 'string' ? [[entry.field, `${entry.level}${how}`] as [string, string]] : [];
+  });
+}
+
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
@@ -121,11 +130,18 @@ export function reasonInWords(reason: Record<string, unknown>): ReasonPart[] {
   if (typeof reason.rule === 'string') parts.push({ key: 'rule', values: { rule: reason.rule } });
   const score = typeof reason.score === 'number' ? reason.score : typeof reason.weight === 'number' ? reason.weight : undefined;
   if (score !== undefined) parts.push({ key: 'score', values: { score: score.toFixed(2) } });
+  // The probabilistic matcher says the same with `agreed` and a level per field (`fields: [{ field, level }]`).
+  const compared = fieldLevels(reason.fields);
+  const byLevel = (wanted: string) => compared.filter(([, level]) => level.split(' ')[0] === wanted).map(([field]) => field);
+  const listed = {
+    agreeing: stringList(reason.agreeing).length > 0 ? stringList(reason.agreeing) : stringList(reason.agreed),
+    differing: stringList(reason.differing).length > 0 ? stringList(reason.differing) : byLevel('different'),
+    missing: stringList(reason.missing).length > 0 ? stringList(reason.missing) : byLevel('missing'),
+  };
   for (const kind of ['agreeing', 'differing', 'missing'] as const) {
-    const fields = stringList(reason[kind]);
-    if (fields.length > 0) parts.push({ key: kind, fields });
+    if (listed[kind].length > 0) parts.push({ key: kind, fields: listed[kind] });
   }
-  const levels = reason.levels ?? reason.comparisons;
+  const levels = reason.levels ?? reason.comparisons ?? (compared.length > 0 ? Object.fromEntries(compared) : undefined);
   if (typeof levels === 'object' && levels !== null && !Array.isArray(levels)) {
     const described = Object.entries(levels as Record<string, unknown>)
       .filter(([, level]) => typeof level === 'string' || typeof level === 'number')
