@@ -4,7 +4,7 @@
  * token is refreshed when it expires, and a session whose refresh fails ends.
  */
 import type { AppDatabase, JsonObject } from '../db/databaseSchema.ts';
-import { createSession, deleteSession, readLiveSession, touchSession, updateSessionTokens, updateSessionUser } from '../db/sessionStore.ts';
+import { createSession, deleteSession, readLiveSession, touchSession, updateSessionTokens } from '../db/sessionStore.ts';
 import type { OidcClient, StoredTokens } from './oidcClient.ts';
 import { ALL_ROLES, type RequestUser, type Role } from './requestUser.ts';
 import type { Claims } from './roleMapping.ts';
@@ -30,6 +30,9 @@ export interface SessionServiceOptions {
   log?: (line: string) => void;
 }
 
+/** How long a refresh's outcome answers the requests that saw the tokens it replaced. */
+const REFRESH_SHARED_MS = 60_000;
+
 export function createSessionService(options: SessionServiceOptions): SessionService {
   const { db, sealingKey, timeouts } = options;
   const clock = () => new Date((options.now ?? Date.now)());
@@ -45,10 +48,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   const refresh = async (id: string, tokens: StoredTokens, user: RequestUser, expiresAt: Date): Promise<RequestUser | undefined> => {
     try {
       const refreshed = await options.client.refresh(tokens);
-      await updateSessionTokens(db, id, sealTokens(id, refreshed.tokens), expiresAt);
-      if (!refreshed.claims) return user;
-      const updated = options.userFromClaims(refreshed.claims);
-      await updateSessionUser(db, id, userJson(updated));
+      const updated = refreshed.claims ? options.userFromClaims(refreshed.claims) : user;
+      await updateSessionTokens(db, id, sealTokens(id, refreshed.tokens), expiresAt, refreshed.claims ? userJson(updated) : undefined);
       return updated;
     } catch (error) {
       options.log?.(`sign-in: a session ended, its tokens could not be refreshed (${(error as Error).name})`);
@@ -85,11 +86,16 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         return undefined;
       }
       if (state === 'valid') return user;
-      // One refresh per session at a time in this instance: parallel image requests all wait for the same one.
-      let pending = refreshing.get(id);
+      // One refresh per refresh token in this instance: parallel image requests all share it, including one that read
+      // the row before the refreshed tokens were written and answers after the refresh ended (it would otherwise spend
+      // the old refresh token again, which a provider that rotates them refuses, ending the session).
+      const key = `${id}\u0000${tokens.refreshToken ?? ''}`;
+      let pending = refreshing.get(key);
       if (!pending) {
-        pending = refresh(id, tokens, user, sessionExpiry(row.createdAt, now, timeouts)).finally(() => refreshing.delete(id));
-        refreshing.set(id, pending);
+        pending = refresh(id, tokens, user, sessionExpiry(row.createdAt, now, timeouts));
+        refreshing.set(key, pending);
+        const forget = setTimeout(() => refreshing.delete(key), REFRESH_SHARED_MS);
+        forget.unref?.();
       }
       return pending;
     },

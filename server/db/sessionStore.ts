@@ -67,9 +67,17 @@ export async function updateSessionUser(db: AppDatabase, id: string, user: JsonO
   await db.updateTable('session').set({ user_info: JSON.stringify(user) }).where('id', '=', id).execute();
 }
 
-/** Replaces the sealed tokens (after a refresh) and the expiry of a session. */
-export async function updateSessionTokens(db: AppDatabase, id: string, sealedTokens: Uint8Array | null, expiresAt: Date): Promise<boolean> {
-  const result = await db.updateTable('session').set({ sealed_tokens: sealedTokens, expires_at: expiresAt }).where('id', '=', id).executeTakeFirst();
+/**
+ * Replaces the sealed tokens (after a refresh) and the expiry of a session, and its user when the refresh brought new
+ * claims: one statement, so that a request reading the row meanwhile sees the new tokens with the new roles, never
+ * the new tokens with the old roles.
+ */
+export async function updateSessionTokens(db: AppDatabase, id: string, sealedTokens: Uint8Array | null, expiresAt: Date, user?: JsonObject): Promise<boolean> {
+  const result = await db
+    .updateTable('session')
+    .set({ sealed_tokens: sealedTokens, expires_at: expiresAt, ...(user ? { user_info: JSON.stringify(user) } : {}) })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
