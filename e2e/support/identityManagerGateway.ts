@@ -5,28 +5,15 @@
  * bed's stand-alone PIXm, so that the other specs run without sign-in.
  */
 import { expect } from '@playwright/test';
-import { freePort } from '../../scripts/testbed/freePort.ts';
 import { demoPatientResource, demoIdentityFeeds, type DemoIdentityFeed } from '../../server/demo/demoIdentityFeed.ts';
-import { demoRolesConfig } from '../../server/demo/idp/demoUsers.ts';
-import { FEED_CLIENT_SECRET, PASSERELLE_CLIENT_ID, feedScope, startDemoIdp } from '../../server/demo/idp/startDemoIdp.ts';
+import { FEED_CLIENT_SECRET, feedScope } from '../../server/demo/idp/startDemoIdp.ts';
 import type { Cleanup } from './cleanupAfterEach.ts';
-import { SECRET_ENV, type SignInTestbed } from './signInGateway.ts';
-import { variantGateway } from './variantGateway.ts';
+import { startSignInGateway, type SignInTestbed } from './signInGateway.ts';
 
-export async function startIdentityManagerGateway(cleanups: Cleanup[]): Promise<SignInTestbed> {
-  const idp = await startDemoIdp();
-  cleanups.push(() => idp.close());
-  const port = await freePort();
-  idp.allowGateway([`http://127.0.0.1:${port}`]);
-  const gateway = await variantGateway(
-    cleanups,
-    (config) => {
-      config.auth = { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, clientSecretEnv: SECRET_ENV, roles: demoRolesConfig };
-      config.identity = { manager: {} };
-    },
-    { port, env: { [SECRET_ENV]: idp.clientSecret } },
-  );
-  return { idp, gateway };
+export function startIdentityManagerGateway(cleanups: Cleanup[]): Promise<SignInTestbed> {
+  return startSignInGateway(cleanups, (config) => {
+    config.identity = { manager: {} };
+  });
 }
 
 /** A feeding system's token (client-credentials grant at the demo provider) with the scope to feed `system`. */

@@ -6,6 +6,7 @@ import { expect, type Page } from '@playwright/test';
 import { freePort } from '../../scripts/testbed/freePort.ts';
 import { demoRolesConfig } from '../../server/demo/idp/demoUsers.ts';
 import { PASSERELLE_CLIENT_ID, startDemoIdp, type RunningDemoIdp } from '../../server/demo/idp/startDemoIdp.ts';
+import type { RuntimeConfig } from '../../src/domain/config/runtimeConfig.ts';
 import type { Cleanup } from './cleanupAfterEach.ts';
 import type { RunningGateway } from './startGateway.ts';
 import { variantGateway } from './variantGateway.ts';
@@ -17,7 +18,8 @@ export interface SignInTestbed {
   gateway: RunningGateway;
 }
 
-export async function startSignInGateway(cleanups: Cleanup[]): Promise<SignInTestbed> {
+/** `change` adds to the sign-in configuration (the identity manager's gateway sets `identity`). */
+export async function startSignInGateway(cleanups: Cleanup[], change: (config: RuntimeConfig) => void = () => undefined): Promise<SignInTestbed> {
   const idp = await startDemoIdp();
   cleanups.push(() => idp.close());
   const port = await freePort();
@@ -26,6 +28,7 @@ export async function startSignInGateway(cleanups: Cleanup[]): Promise<SignInTes
     cleanups,
     (config) => {
       config.auth = { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, clientSecretEnv: SECRET_ENV, roles: demoRolesConfig };
+      change(config);
     },
     { port, env: { [SECRET_ENV]: idp.clientSecret } },
   );
