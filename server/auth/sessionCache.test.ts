@@ -46,4 +46,23 @@ describe('cachedSessions', () => {
     expect(await sessions.resolve('s')).toBeUndefined();
     expect(calls.resolve).toBe(3);
   });
+
+  it('does not remember a session read while its sign-out is being written', async () => {
+    // The viewer's image requests keep coming while the reader signs out: a read that starts after the sign-out
+    // began, but answers from the row not yet deleted, must not keep the session alive for the entry's lifetime.
+    let rowDeleted = false;
+    let finishEnd: () => void = () => undefined;
+    const inner: SessionService = {
+      create: () => Promise.resolve('id'),
+      resolve: () => Promise.resolve(rowDeleted ? undefined : user),
+      end: () => new Promise((done) => (finishEnd = () => ((rowDeleted = true), done(undefined)))),
+    };
+    const sessions = cachedSessions(inner, { ttlMs: 60_000, now: () => 0 });
+    expect(await sessions.resolve('s')).toEqual(user);
+    const ending = sessions.end('s');
+    expect(await sessions.resolve('s')).toBeUndefined();
+    finishEnd();
+    await ending;
+    expect(await sessions.resolve('s')).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@
  * A short memory of resolved sessions in front of the database, so that the hundreds of image requests of one
  * viewing do not each read and unseal the same session row: the per-request cost measured at about 1.3 ms per frame
  * (`npm run bench:sign-in`). Parallel requests of one session share one read. A session ended here (sign-out) is
- * forgotten at once; one ended at another gateway instance is refused here at most `ttlMs` later (2 s by default),
+ * forgotten at once, and a read racing the sign-out cannot bring it back; one ended at another gateway instance is refused here at most `ttlMs` later (2 s by default),
  * as are an idle or absolute expiry and a refresh, which the database read after the entry lapses applies.
  */
 import type { RequestUser } from './requestUser.ts';
@@ -39,8 +39,18 @@ export function cachedSessions(inner: SessionService, options: { ttlMs?: number;
       return user;
     },
     end(id) {
-      entries.delete(id);
-      return inner.end(id);
+      // Until the row is gone, a read would still find it: answer "no session" from here instead, so that a request
+      // arriving during the sign-out (the viewer's frames keep coming) cannot put the session back for `ttlMs`.
+      const ended: Entry = { user: Promise.resolve(undefined), until: Number.POSITIVE_INFINITY };
+      entries.set(id, ended);
+      const release = () => entries.get(id) === ended && entries.delete(id);
+      return inner.end(id).then(
+        (tokens) => (release(), tokens),
+        (error: unknown) => {
+          release();
+          throw error;
+        },
+      );
     },
   };
 }
