@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/support/failureDigest.ts']],
   globalSetup: './e2e/support/globalSetup.ts',
   use: {
     browserName: 'chromium',

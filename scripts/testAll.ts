@@ -4,6 +4,8 @@
  * skipped silently.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { FAILURE_DIGEST_FILE } from '../e2e/support/failureDigest.ts';
 import { INSTALL_COMMAND, locatePrerequisites } from './testbed/prerequisites.ts';
 
 const located = locatePrerequisites();
@@ -21,6 +23,9 @@ const steps: { name: string; command: string; args: string[] }[] = [
   { name: 'end-to-end', command: 'npx', args: ['playwright', 'test'] },
 ];
 
+// A digest left by an earlier run must not be taken for this one's.
+rmSync(FAILURE_DIGEST_FILE, { force: true });
+
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name}: ${step.command} ${step.args.join(' ')}`);
@@ -32,5 +37,6 @@ for (const step of steps) {
 
 console.log('\n=== summary');
 for (const result of results) console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.name} (${result.seconds.toFixed(1)} s)`);
+if (existsSync(FAILURE_DIGEST_FILE)) console.log(`\n=== failed end-to-end tests\n${readFileSync(FAILURE_DIGEST_FILE, 'utf8')}`);
 const failed = results.some((result) => !result.ok) || results.length < steps.length;
 process.exit(failed ? 1 : 0);
