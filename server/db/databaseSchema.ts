@@ -74,6 +74,8 @@ export interface IdentityRecordTable {
   updated_by: string | null;
   deleted: Generated<boolean>;
   replaced_by: string | null;
+  /** Migration 0007: the change number a trigger gives each change of the record or of its link. */
+  changed_seq: Generated<string>;
 }
 
 export interface IdentityPersonTable {

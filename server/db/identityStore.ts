@@ -502,3 +502,35 @@ export async function recordsOfPersonOf(db: IdentityDb, identifier: RecordIdenti
     .execute();
   return rows.map((row) => toRecord(row as RecordRow));
 }
+
+/** What the cross-reference index keeps of a record: who it is, its INS, its person, whether it is live. */
+export interface RecordChange {
+  id: string;
+  identifier: RecordIdentifier;
+  ins: RecordIdentifier | null;
+  personId: string | null;
+  deleted: boolean;
+  changedSeq: string;
+}
+
+/**
+ * The records changed after change number `since` (migration 0007), in change order: one read of an index, empty
+ * when nothing changed. `since` 0 reads every record.
+ */
+export async function recordsChangedSince(db: IdentityDb, since: string): Promise<RecordChange[]> {
+  const rows = await db
+    .selectFrom('identity_record as r')
+    .leftJoin('identity_link as l', 'l.record_id', 'r.id')
+    .select(['r.id', 'r.system', 'r.value', 'r.ins_system', 'r.ins_value', 'r.deleted', 'r.changed_seq', 'l.person_id'])
+    .where('r.changed_seq', '>', since)
+    .orderBy('r.changed_seq')
+    .execute();
+  return rows.map((row) => ({
+    id: String(row.id),
+    identifier: { system: row.system, value: row.value },
+    ins: row.ins_system !== null && row.ins_value !== null ? { system: row.ins_system, value: row.ins_value } : null,
+    personId: row.person_id === null ? null : String(row.person_id),
+    deleted: row.deleted,
+    changedSeq: String(row.changed_seq),
+  }));
+}

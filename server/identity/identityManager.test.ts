@@ -12,6 +12,7 @@ import { findRecord, openPossibleMatches, personHistory, recordDecision, detachR
 import { openDatabase, type OpenDatabase } from '../db/openDatabase.ts';
 import { createIdentityManager, type IdentityManager } from './identityManager.ts';
 import type { Matcher } from './matcher.ts';
+import { unlinkRecord } from './reviewDecisions.ts';
 
 const CHU = 'urn:oid:1.2.250.1.999.1.1';
 const CGFL = 'urn:oid:1.2.250.1.999.2.1';
@@ -71,6 +72,26 @@ function describeGuards(label: string, open: () => Promise<{ handle: OpenDatabas
       await linkRecord(opened.handle.db, { recordId: placed.record.id, personId: chu.personId!, origin: 'human', reason: { decision: 'link' }, at, actor: 'identito' });
       const fedAgain = await manager.feed({ system: THIRD, value: 'R1' }, traits({ ins: null, birthName: 'ROUSEL', givenNames: ['Pierre'] }), 'flux-third');
       expect(fedAgain.record).toMatchObject({ personId: chu.personId, linkOrigin: 'human' });
+    });
+
+    it('answers ITI-83 from every change committed before the look-up, at this gateway or another on the same database', async () => {
+      const other = createIdentityManager({ db: opened.handle.db, sites: [], now: () => at });
+      const ins = { system: INS.system, value: '290017512300077' };
+      const here = await manager.feed({ system: CHU, value: 'X1' }, traits({ birthName: 'VALLET', givenNames: ['Lucie'], sex: 'female', birthDate: '1990-01-09', ins }), 'flux-chu');
+      // The other gateway reads its table once now, before the link exists.
+      expect(await other.crossReference({ system: CHU, value: 'X1' }, [CGFL])).toMatchObject({ ok: true, targetIdentifiers: [] });
+      await manager.feed({ system: CGFL, value: 'Y1' }, traits({ birthName: 'VALLET', givenNames: ['Lucie'], sex: 'female', birthDate: '1990-01-09', ins }), 'flux-cgfl');
+      const linked = await Promise.all(Array.from({ length: 20 }, () => other.crossReference({ system: CHU, value: 'X1' }, [CGFL])));
+      for (const answer of linked) expect(answer).toMatchObject({ ok: true, targetIdentifiers: [{ system: CGFL, value: 'Y1' }], personIds: [here.record.personId] });
+      expect(await other.crossReference(ins, [])).toMatchObject({ ok: true, targetIdentifiers: [{ system: CHU, value: 'X1' }, { system: CGFL, value: 'Y1' }] });
+
+      const unlinked = await unlinkRecord(opened.handle.db, { recordId: (await findRecord(opened.handle.db, { system: CGFL, value: 'Y1' }))!.id, comment: 'two people', user: { id: 'identito' }, at });
+      expect(unlinked.ok).toBe(true);
+      for (const gateway of [manager, other]) expect(await gateway.crossReference({ system: CHU, value: 'X1' }, [CGFL])).toMatchObject({ ok: true, targetIdentifiers: [] });
+
+      await manager.remove({ system: CGFL, value: 'Y1' }, 'flux-cgfl');
+      expect(await other.crossReference({ system: CGFL, value: 'Y1' }, [])).toMatchObject({ ok: false, status: 404 });
+      expect(await other.crossReference({ system: 'urn:oid:1.2.250.1.999.9.9', value: 'Y1' }, [])).toMatchObject({ ok: false, status: 400 });
     });
 
     it('never links a record automatically to two persons: each pair goes to review instead', async () => {
