@@ -1,12 +1,14 @@
 /**
- * Identity manager throughput: the bench population (bench/identity/population.ts) fed record by record through the
- * manager (server/identity/identityManager.ts, the same `feed` the ITI-104 route calls, each in its own transaction
- * with its matching), then ITI-83 cross-references (`crossReference`, what the PIXm route answers) at 50 in flight.
+ * Identity manager throughput: the bench population (bench/identity/population.ts) fed through the manager
+ * (server/identity/identityManager.ts, the same `feed` the ITI-104 route calls, with its matching), then ITI-83
+ * cross-references (`crossReference`, what the PIXm route answers) at 50 in flight.
  * Once on the embedded PGlite and once on a real PostgreSQL server (Debian's, started on loopback), in the same run.
  *
- * With `--batch N`, N records per `feedMany` transaction (the harvest's path: a page of studies at a time).
+ * With `--clients N`, N feeding systems each send their next ITI-104 feed when the last is answered (feeds that
+ * arrive together share a transaction). With `--batch N`, N records per `feedMany` transaction (the harvest's path:
+ * a page of studies at a time).
  *
- *   npm run bench:identity:feed [-- --people N] [-- --seed N] [-- --queries N] [-- --batch N]
+ *   npm run bench:identity:feed [-- --people N] [-- --seed N] [-- --queries N] [-- --clients N | --batch N]
  *
  * Targets: ≥ 500 records/s fed, PIXm p95 ≤ 20 ms at 50 concurrent queries. Exits 1 when one is missed.
  */
@@ -61,18 +63,35 @@ interface Figures {
   p99: number;
 }
 
-async function measure(label: string, handle: OpenDatabase, records: readonly PatientRecord[], queries: number, batch: number): Promise<Figures> {
+async function measure(label: string, handle: OpenDatabase, records: readonly PatientRecord[], queries: number, batch: number, clients: number): Promise<Figures> {
   const manager = createIdentityManager({ db: handle.db, sites: sites.map((site, index) => ({ id: `site-${index + 1}`, patientIdSystem: site.system })) });
   const started = performance.now();
   let lastReport = started;
-  for (let index = 0; index < records.length; index += batch) {
-    const slice = records.slice(index, index + batch);
-    if (batch === 1) await manager.feed({ system: slice[0]!.system, value: slice[0]!.value }, traitsOf(slice[0]!), 'bench-feed');
-    else await manager.feedMany(slice.map((record) => ({ identifier: { system: record.system, value: record.value }, traits: traitsOf(record) })), 'bench-feed');
-    if (performance.now() - lastReport > 10_000) {
-      lastReport = performance.now();
-      console.log(`  ${label}: ${index + slice.length} records fed, ${Math.round((index + slice.length) / ((lastReport - started) / 1000))} records/s`);
+  let fed = 0;
+  const report = () => {
+    if (performance.now() - lastReport < 10_000) return;
+    lastReport = performance.now();
+    console.log(`  ${label}: ${fed} records fed, ${Math.round(fed / ((lastReport - started) / 1000))} records/s`);
+  };
+  if (batch > 1) {
+    for (let index = 0; index < records.length; index += batch) {
+      const slice = records.slice(index, index + batch);
+      await manager.feedMany(slice.map((record) => ({ identifier: { system: record.system, value: record.value }, traits: traitsOf(record) })), 'bench-feed');
+      fed += slice.length;
+      report();
     }
+  } else {
+    // `clients` feeding systems, each sending its next ITI-104 feed when the last one is answered.
+    let next = 0;
+    const client = async () => {
+      while (next < records.length) {
+        const record = records[next++] as PatientRecord;
+        await manager.feed({ system: record.system, value: record.value }, traitsOf(record), 'bench-feed');
+        fed++;
+        report();
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, client));
   }
   const feedSeconds = (performance.now() - started) / 1000;
 
@@ -112,15 +131,16 @@ async function main(): Promise<number> {
   const seed = option('seed', 13);
   const queries = option('queries', 5_000);
   const batch = option('batch', 1);
+  const clients = option('clients', 1);
   const random = seededRandom(seed);
   const records = generateRecords(random, generatePeople(random, peopleCount)).map(({ record }) => record);
-  console.log(`population: ${peopleCount} people, ${records.length} records at 3 sites (seed ${seed}), ${batch === 1 ? 'one feed per transaction (ITI-104)' : `${batch} feeds per transaction (feedMany, the harvest's path)`}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
+  console.log(`population: ${peopleCount} people, ${records.length} records at 3 sites (seed ${seed}), ${batch === 1 ? `ITI-104 feeds from ${clients} feeding client${clients === 1 ? '' : 's'} in flight` : `${batch} feeds per transaction (feedMany, the harvest's path)`}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
 
   const results: Figures[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-feed-bench-'));
   const embedded = await openDatabase({ kind: 'embedded', dataDir });
   try {
-    results.push(await measure('embedded PGlite', embedded, records, queries, batch));
+    results.push(await measure('embedded PGlite', embedded, records, queries, batch, clients));
   } finally {
     await embedded.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -130,7 +150,7 @@ async function main(): Promise<number> {
     const database = await createTestDatabase(server.adminUrl, 'identity_feed_bench');
     const handle = await openDatabase({ kind: 'server', url: database.appUrl });
     try {
-      results.push(await measure('PostgreSQL server', handle, records, queries, batch));
+      results.push(await measure('PostgreSQL server', handle, records, queries, batch, clients));
     } finally {
       await handle.close();
       await database.drop();

@@ -9,18 +9,18 @@ import {
   findRecord,
   findRecordById,
   inIdentityTransaction,
-  knownSystems,
   liveRecords,
   markRecordDeleted,
   recordsOfPerson,
-  recordsOfPersonOf,
-  recordsWithIns,
   refreshIdentityStatistics,
   searchRecords,
   upsertRecord,
   type RecordSearch,
   type StoredIdentityRecord,
 } from '../db/identityStore.ts';
+import { heldIdentifiers } from '../db/identityBulkStore.ts';
+import { createCrossReferenceIndex } from './crossReferenceIndex.ts';
+import { feedNewRecords } from './feedNewRecords.ts';
 import type { Matcher } from './matcher.ts';
 import { createProbabilisticMatcher, type ProbabilisticMatcher } from './probabilisticMatcher.ts';
 import { canonicalSystem, INS_SYSTEMS, isInsSystem, searchForm, type RecordIdentifier, type RecordTraits } from './patientTraits.ts';
@@ -33,6 +33,17 @@ export interface IdentityManagerOptions {
   /** The configured sites: their identifier systems are known domains, and name a record's source site. */
   sites: readonly { id: string; patientIdSystem: string }[];
   now?: () => Date;
+}
+
+/** At most this many ITI-104 feeds share a transaction. */
+const MAX_GROUP = 200;
+
+interface QueuedFeed {
+  identifier: RecordIdentifier;
+  traits: RecordTraits;
+  resource: JsonObject;
+  actor: string;
+  at: Date;
 }
 
 export type FeedResult = { created: boolean; record: StoredIdentityRecord; matching: RematchResult };
@@ -82,14 +93,13 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
-  /** The configured systems and those of the records (and their INS) this manager has seen. */
-  const heldSystems = new Set(configuredSystems);
+  const index = createCrossReferenceIndex(db);
   // The planner's statistics, refreshed as the records grow (after 100 changes, then each time their number doubles,
   // and every 5,000), so that matching stays index look-ups (refreshIdentityStatistics).
   let changes = 0;
   let nextRefresh = 100;
-  const changed = async () => {
-    changes++;
+  const changed = async (count = 1) => {
+    changes += count;
     if (changes < nextRefresh) return;
     nextRefresh = Math.min(changes * 2, changes + 5000);
     await refreshIdentityStatistics(db);
@@ -112,11 +122,80 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
       at,
       actor,
     });
-    heldSystems.add(item.identifier.system);
-    if (item.traits.ins) heldSystems.add(item.traits.ins.system);
     const matching = await rematchRecord(trx, matcher, record.id, at, actor);
     await rematchLeft(trx, matching.leftPerson, at, actor);
     return { created, record: (await findRecordById(trx, record.id)) ?? record, matching };
+  };
+
+  /**
+   * Feeds in order inside one transaction: runs of records new to the manager go through feedNewRecords (a few
+   * statements a run), a record it already holds (an update, or one named twice) through feedOne.
+   */
+  const feedInOrder = async (trx: AppDatabase, items: readonly QueuedFeed[]): Promise<FeedResult[]> => {
+    const held = await heldIdentifiers(trx, items.map((item) => item.identifier));
+    const results: FeedResult[] = [];
+    let run: QueuedFeed[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const fed = await feedNewRecords(
+        trx,
+        matcher,
+        run.map((item) => ({
+          identifier: item.identifier,
+          traits: item.traits,
+          ...searchNamesOf(item.traits),
+          sourceSite: siteBySystem.get(item.identifier.system) ?? null,
+          resource: item.resource,
+          at: item.at,
+          actor: item.actor,
+        })),
+      );
+      for (const result of fed) results.push({ created: true, ...result });
+      run = [];
+    };
+    for (const item of items) {
+      const key = `${item.identifier.system}|${item.identifier.value}`;
+      if (!held.has(key)) {
+        held.add(key);
+        run.push(item);
+        continue;
+      }
+      await flush();
+      results.push(await feedOne(trx, item, item.actor, item.at));
+    }
+    await flush();
+    return results;
+  };
+
+  /**
+   * ITI-104 feeds arriving while a transaction is under way wait for it, then go together in the next one (group
+   * commit): one lock and one commit for all of them. Should that transaction fail, each is fed again on its own,
+   * so that one bad feed fails alone.
+   */
+  const waiting: { item: QueuedFeed; resolve: (result: FeedResult) => void; reject: (error: unknown) => void }[] = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    try {
+      while (waiting.length > 0) {
+        const group = waiting.splice(0, MAX_GROUP);
+        try {
+          const results = await inIdentityTransaction(db, (trx) => feedInOrder(trx, group.map((entry) => entry.item)));
+          group.forEach((entry, index) => entry.resolve(results[index] as FeedResult));
+        } catch (error) {
+          if (group.length === 1) {
+            group[0]!.reject(error);
+            continue;
+          }
+          for (const entry of group) {
+            await inIdentityTransaction(db, (trx) => feedOne(trx, entry.item, entry.item.actor, entry.item.at)).then(entry.resolve, entry.reject);
+          }
+        }
+        await changed(group.length).catch(() => undefined);
+      }
+    } finally {
+      draining = false;
+    }
   };
 
   return {
@@ -127,21 +206,16 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     siteOf: (system) => siteBySystem.get(canonicalSystem(system)),
 
     feed(identifier, traits, actor, resource = {}) {
-      const at = now();
-      return inIdentityTransaction(db, (trx) => feedOne(trx, { identifier, traits, resource }, actor, at)).then(async (result) => {
-        await changed();
-        return result;
+      return new Promise<FeedResult>((resolve, reject) => {
+        waiting.push({ item: { identifier, traits, resource, actor, at: now() }, resolve, reject });
+        if (!draining) void drain();
       });
     },
 
     async feedMany(items, actor) {
       const at = now();
-      const results = await inIdentityTransaction(db, async (trx) => {
-        const out: FeedResult[] = [];
-        for (const item of items) out.push(await feedOne(trx, { resource: {}, ...item }, actor, at));
-        return out;
-      });
-      for (let i = 0; i < results.length; i++) await changed();
+      const results = await inIdentityTransaction(db, (trx) => feedInOrder(trx, items.map((item) => ({ resource: {}, ...item, actor, at }))));
+      await changed(results.length);
       return results;
     },
 
@@ -173,25 +247,19 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
     },
 
     async crossReference(source, targetSystems) {
-      // The systems held are read from the database only when a system is not known yet (another instance may have
-      // fed it): a look-up is then two index reads, never a scan of every record.
-      if (![source.system, ...targetSystems].every((system) => heldSystems.has(system))) {
-        for (const system of await knownSystems(db)) heldSystems.add(system);
-      }
-      const known = heldSystems;
-      if (!known.has(source.system)) return { ok: false, status: 400, code: 'code-invalid', diagnostics: 'sourceIdentifier Assigning Authority not found' };
-      if (targetSystems.some((system) => !known.has(system))) return { ok: false, status: 403, code: 'code-invalid', diagnostics: 'targetSystem not found' };
+      // From the in-memory table, brought up to date first (crossReferenceIndex.ts): no read of persons per look-up.
+      const table = await index.current();
+      const known = (system: string) => configuredSystems.has(system) || table.systems.has(system);
+      if (!known(source.system)) return { ok: false, status: 400, code: 'code-invalid', diagnostics: 'sourceIdentifier Assigning Authority not found' };
+      if (targetSystems.some((system) => !known(system))) return { ok: false, status: 403, code: 'code-invalid', diagnostics: 'targetSystem not found' };
       let personIds: string[];
-      let members: StoredIdentityRecord[];
       if (isInsSystem(source.system)) {
-        const sources = await recordsWithIns(db, source);
-        personIds = [...new Set(sources.map((record) => record.personId).filter((id): id is string => id !== null))];
-        members = (await Promise.all(personIds.map((personId) => recordsOfPerson(db, personId)))).flat();
+        personIds = [...new Set(table.withIns(source).map((record) => record.personId).filter((id): id is string => id !== null))];
       } else {
-        // One round trip: the source's person and its records together.
-        members = await recordsOfPersonOf(db, source);
-        personIds = [...new Set(members.map((record) => record.personId).filter((id): id is string => id !== null))];
+        const personId = table.recordOf(source)?.personId;
+        personIds = personId ? [personId] : [];
       }
+      const members = personIds.flatMap((personId) => table.membersOf(personId));
       if (members.length === 0) return { ok: false, status: 404, code: 'not-found', diagnostics: 'sourceIdentifier Patient Identifier not found' };
       const identifiers = new Map<string, RecordIdentifier>();
       const targetIds: string[] = [];
@@ -202,7 +270,7 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
         identifiers.set(`${member.identifier.system}|${member.identifier.value}`, member.identifier);
         targetIds.push(member.id);
       }
-      for (const ins of members.map((member) => member.traits.ins)) {
+      for (const ins of members.map((member) => member.ins)) {
         if (ins && wanted(ins.system)) identifiers.set(`${ins.system}|${ins.value}`, ins);
       }
       return { ok: true, targetIdentifiers: [...identifiers.values()], targetIds, personIds };
