@@ -7,6 +7,14 @@ import { SIGNED_OUT_PATH, signInPath } from '../domain/auth/currentUser.ts';
 
 let leaving = false;
 
+/**
+ * The user asked to sign out: the page is leaving for the provider's sign-out. A 401 that the page's last requests
+ * (the viewer's frames) get meanwhile must not start a sign-in, whose navigation would cancel the sign-out's.
+ */
+export function signingOut(): void {
+  leaving = true;
+}
+
 export function goToSignIn(): void {
   if (leaving || window.location.pathname === SIGNED_OUT_PATH) return;
   leaving = true;
