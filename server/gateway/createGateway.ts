@@ -92,6 +92,9 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   if (config.identity?.manager) {
     if (!options.db) throw new Error('identity.manager: the identity cross-reference manager needs the database');
     const manager: IdentityManager = createIdentityManager({ db: options.db, sites: config.sites, ...(options.identityMatcher ? { matcher: options.identityMatcher } : {}) });
+    // The first PIXm look-ups would otherwise wait for the whole cross-reference table to be read; a failure here
+    // is not fatal: the next look-up reads it again.
+    await manager.warm().catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'identity cross-reference table not read at start'));
     const bearer = config.auth && options.clientSecret ? createBearerTokenVerifier(config.auth, options.clientSecret) : undefined;
     await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl });
     // The identity officer's review of the manager's possible matches and links (identity-officer only).

@@ -68,6 +68,8 @@ export interface IdentityManager {
   /** False when no live record has this identifier. */
   remove(identifier: RecordIdentifier, actor: string): Promise<StoredIdentityRecord | undefined>;
   crossReference(source: RecordIdentifier, targetSystems: readonly string[]): Promise<CrossReference>;
+  /** Reads the cross-reference table now (the gateway does at start), so that the first look-ups do not wait for it. */
+  warm(): Promise<void>;
   search(search: RecordSearch): Promise<StoredIdentityRecord[]>;
   read(id: string): Promise<StoredIdentityRecord | undefined>;
   /** The site whose identifier system this is, if any. */
@@ -274,6 +276,10 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
         if (ins && wanted(ins.system)) identifiers.set(`${ins.system}|${ins.value}`, ins);
       }
       return { ok: true, targetIdentifiers: [...identifiers.values()], targetIds, personIds };
+    },
+
+    async warm() {
+      await index.current();
     },
 
     async learnWeights() {
