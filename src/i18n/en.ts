@@ -466,6 +466,7 @@ export const en = {
       'identity-merge': 'identities merged',
       'identity-delete': 'identity deleted',
       'identity-decision': 'identity review decision',
+      'identity-harvest': 'harvest of an archive',
       'audit-read': 'read the audit trail',
       retention: 'retention',
     },

@@ -468,6 +468,7 @@ export const fr: Messages = {
       'identity-merge': 'identités fusionnées',
       'identity-delete': 'identité supprimée',
       'identity-decision': 'décision d’identitovigilance',
+      'identity-harvest': 'moisson d’une archive',
       'audit-read': 'a lu le journal d’audit',
       retention: 'purge (durée de conservation)',
     },
