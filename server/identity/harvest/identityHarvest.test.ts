@@ -140,6 +140,8 @@ describe('the harvest of an archive (real Orthanc)', () => {
     await loadInstances(orthanc, [study(path.join(workDir, 'files'), { PatientName: 'ROCHE^Léa', PatientID: 'CHU-1003', IssuerOfPatientID: 'CHU-VDS', PatientBirthDate: '19991224', PatientSex: 'F' }, '20240405')]);
     const started = await gateway.inject({ method: 'POST', url: '/identity/harvest' });
     expect(started.statusCode).toBe(202);
+    // Its answer already says the run is under way, the site waiting its turn or being read (the page polls from there).
+    expect(started.json()).toMatchObject({ started: true, running: true, sites: [{ siteId: 'chu', state: expect.stringMatching(/^(waiting|running)$/) }] });
     const statuses = await gateway.identityHarvest!.run();
     // The watermark's own day again (studies of that day may have come in since), and the new one.
     expect(statuses[0]).toMatchObject({ state: 'done', studiesRead: 2, patientsLearnt: 1, watermark: '20240405' });

@@ -79,6 +79,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   let current: Promise<SiteHarvestStatus[]> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  /** From run() until the run has read the stored rows: each site is waiting already, as the POST's answer says. */
+  let starting = false;
 
   const rows = async (): Promise<HarvestSiteRow[]> => {
     const stored = new Map((await harvestSites(options.db)).map((row) => [row.siteId, row]));
@@ -93,6 +95,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     const audit = options.audit;
     const before = await rows();
     for (const row of before) live.set(row.siteId, { ...row, state: 'waiting' });
+    starting = false;
     for (const site of options.sites) {
       const previous = live.get(site.id) as HarvestSiteRow;
       const startedAt = now();
@@ -157,14 +160,16 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     run(actor = SCHEDULED_HARVEST) {
       if (!current) {
         stopping = false;
+        starting = true;
         current = runAll(actor).finally(() => {
+          starting = false;
           current = undefined;
         });
         void current.then((statuses) => options.onRunEnd?.(statuses), () => undefined);
       }
       return current;
     },
-    status: async () => (await rows()).map(toStatus),
+    status: async () => (await rows()).map((row) => toStatus(starting && !live.has(row.siteId) ? { ...row, state: 'waiting' } : row)),
     running: () => current !== undefined,
     start() {
       if (timer || !options.everyMinutes) return;
