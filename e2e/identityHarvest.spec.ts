@@ -3,7 +3,8 @@
  * `identity.manager` (a harvest of every site, small pages), sign-in at the demo's OpenID provider and a fresh
  * embedded PostgreSQL, so that every run starts from no watermark. The identity officer opens the harvest from the
  * identity review, starts it from the keyboard, and sees each site reach `done` with patients learnt; the auditor,
- * in a browser of her own, finds each site's run and each record it fed in the audit trail, as the officer's.
+ * in a browser of her own, finds each site's run and each record it fed in the audit trail, as the officer's; a
+ * clinician is refused the page and the routes.
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -171,6 +172,27 @@ test('the auditor finds each site’s run and each record it fed in the audit tr
       await expect(row).toHaveCount(1);
       await expect(row).toContainText('harvest of an archive');
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('a clinician is refused the harvest page, its progress and its start', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/identity-review/harvest`);
+    await signInOnProviderPage(page, idp, 'radiologue');
+    await expect(page.locator('[data-testid=current-user]')).toHaveAttribute('data-roles', 'clinician');
+    await expect(page.locator('[data-testid=role-refused]')).toBeVisible();
+    await expect(page.getByTestId('harvest-page')).toHaveCount(0);
+    await expect(page.locator('[data-testid=identity-review-link]')).toHaveCount(0);
+    expect((await page.request.get(`${base}/identity/harvest`)).status()).toBe(403);
+    // Even with the session's CSRF token, the start is refused by role.
+    const session = (await (await page.request.get(`${base}/auth/session`)).json()) as { csrfToken?: string };
+    const started = await page.request.post(`${base}/identity/harvest`, { headers: { 'x-passerelle-csrf': session.csrfToken ?? '' }, data: {} });
+    expect(started.status()).toBe(403);
+    expect(await started.json()).toEqual({ error: 'the role identity-officer is required' });
   } finally {
     await context.close();
   }
