@@ -19,6 +19,7 @@ const BoardPresentPage = lazy(() => import('./board/BoardPresentPage.tsx').then(
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
 /** The identity officer's review, in its own chunk as well. */
 const IdentityReviewPage = lazy(() => import('./identity-review/IdentityReviewPage.tsx').then((module) => ({ default: module.IdentityReviewPage })));
+const HarvestPage = lazy(() => import('./identity-review/HarvestPage.tsx').then((module) => ({ default: module.HarvestPage })));
 
 /** Routes: the worklist (home), the viewer, and IHE Invoke Image Display launch links (RAD-106). */
 export function App() {
@@ -54,6 +55,7 @@ export function App() {
                     <Route path="/board/present" element={<RequireRole role="clinician"><Suspense fallback={<p role="status">{t('board.loading')}</p>}><BoardPresentPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="/audit" element={<RequireRole role="auditor"><Suspense fallback={<p role="status">{t('audit.loading')}</p>}><AuditPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="/identity-review" element={<RequireRole role="identity-officer"><Suspense fallback={<p role="status">{t('identityReview.loading')}</p>}><IdentityReviewPage config={config.data} /></Suspense></RequireRole>} />
+                    <Route path="/identity-review/harvest" element={<RequireRole role="identity-officer"><Suspense fallback={<p role="status">{t('identityReview.harvest.loading')}</p>}><HarvestPage config={config.data} /></Suspense></RequireRole>} />
                     <Route path="*" element={<NotFound />} />
                   </Routes>
                 </SignInGate>

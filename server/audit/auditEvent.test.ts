@@ -71,6 +71,30 @@ describe('AuditEvent (FHIR R4, IHE BALP)', () => {
     });
   });
 
+  it('gives a site’s harvest run as a BALP Query of its archive, the site beside the search, and its failure in words', () => {
+    const officer = { id: 'identito', name: 'Officer', roles: ['identity-officer'] };
+    const criteria = { path: 'studies', query: { StudyDate: '20240301-' } };
+    const event = toAuditEvent(
+      stored({ recordedAt: at, user: officer, action: 'identity-harvest', outcome: 'failed', siteId: 'chu', detail: { trigger: 'on-demand', criteria, studiesRead: 3, patientsLearnt: 1, reason: 'the archive did not answer in time' } }),
+    );
+    expect(event).toMatchObject({
+      meta: { profile: ['https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.Query'] },
+      subtype: [{ code: 'search' }, { system: 'urn:passerelle:audit-action', code: 'identity-harvest' }],
+      action: 'E',
+      outcome: '8',
+      outcomeDesc: 'the archive did not answer in time',
+    });
+    const query = (event.entity as { role: { code: string }; query?: string; detail?: unknown }[]).find((entity) => entity.role.code === '24');
+    expect(JSON.parse(Buffer.from(query?.query ?? '', 'base64').toString('utf8'))).toEqual(criteria);
+    expect(query?.detail).toEqual([{ type: 'site', valueString: 'chu' }]);
+  });
+
+  it('gives a record the harvest fed as a BALP PatientUpdate, the site on the patient entity', () => {
+    const event = toAuditEvent(stored({ recordedAt: at, user: { id: 'harvest', name: 'scheduled harvest' }, action: 'identity-feed', outcome: 'success', siteId: 'chu', patient, detail: { source: 'harvest', created: true } }));
+    expect(event).toMatchObject({ action: 'U', subtype: [{ code: 'update' }, { code: 'identity-feed' }] });
+    expect(event.entity).toEqual([expect.objectContaining({ role: expect.objectContaining({ code: '1' }), detail: [{ type: 'site', valueString: 'chu' }] })]);
+  });
+
   it('gives a refused attempt without a signed-in user with its outcome, reason and client address', () => {
     const event = toAuditEvent(stored({ recordedAt: at, clientAddress: '192.0.2.1', action: 'study-view', outcome: 'denied', siteId: 'chu', studyUid: '1.2.3', detail: { reason: 'not signed in' } }));
     expect(event).toMatchObject({ outcome: '4', outcomeDesc: 'not signed in' });

@@ -7,7 +7,10 @@
  *   (IHE.BasicAudit.PatientQuery when a patient is known: type rest, subtype search, action E, entity query holding
  *   the criteria in base64, and entity patient);
  * - a feed, a merge or a deletion of a patient record by a feeding system (ITI-104) is a RESTful update or delete of
- *   a patient: BALP PatientUpdate (action U) or PatientDelete (action D);
+ *   a patient: BALP PatientUpdate (action U) or PatientDelete (action D); so is a record the harvest fed, its site
+ *   told on the patient entity;
+ * - a harvest run of a site is the RESTful search it made of that site's archive (QIDO-RS): BALP Query (action E),
+ *   the search in the query entity with the site;
  * - a retention run is DICOM's "Audit Log Used" event (DCM 110101) with action D.
  * Agents follow DICOM's convention that BALP keeps: the user's client is the Source (DCM 110153), Passerelle the
  * Destination (DCM 110152), and the user the requestor.
@@ -31,7 +34,7 @@ const BALP = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition';
 
 /**
  * The trail's own action (auditRecord.ts: `study-view`, `search`, `identity-lookup`, `identity-feed`, `identity-merge`, `identity-delete`,
- * `identity-decision`, `audit-read`, `retention`),
+ * `identity-decision`, `identity-harvest`, `audit-read`, `retention`),
  * as a second subtype beside BALP's RESTful interaction, so that a reader tells a search from an identity look-up.
  */
 export const AUDIT_ACTION_SYSTEM = 'urn:passerelle:audit-action';
@@ -53,6 +56,7 @@ function eventKind(record: StoredAuditRecord): { type: Coding; subtype?: Coding;
     case 'search':
     case 'identity-lookup':
     case 'audit-read':
+    case 'identity-harvest':
       return { type: REST, subtype: SEARCH, action: 'E', profile: record.patientId ? `${BALP}/IHE.BasicAudit.PatientQuery` : `${BALP}/IHE.BasicAudit.Query` };
     case 'identity-feed':
     case 'identity-merge':
@@ -108,6 +112,8 @@ function entities(record: StoredAuditRecord): unknown[] {
       },
       type: { system: ENTITY_TYPE, code: '1', display: 'Person' },
       role: { system: OBJECT_ROLE, code: '1', display: 'Patient' },
+      // The site, where no study or query entity carries it (a record the harvest fed).
+      ...(record.studyUid === null && record.detail.criteria === undefined && siteDetail.length > 0 ? { detail: siteDetail } : {}),
     });
   }
   if (record.studyUid !== null) {

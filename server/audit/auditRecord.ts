@@ -12,7 +12,10 @@ export type AuditAction =
   | 'search'
   /** A question to the identity cross-reference service (PIXm, ITI-83; PDQm, ITI-78). */
   | 'identity-lookup'
-  /** A feeding system created or updated a patient record in the identity manager (ITI-104). */
+  /**
+   * A feeding system created or updated a patient record in the identity manager (ITI-104), or the harvest did from
+   * a site's archive (`detail.source` `harvest`, the run's actor as the user).
+   */
   | 'identity-feed'
   /** A feeding system merged a patient record into another (ITI-104, `replaced-by`). */
   | 'identity-merge'
@@ -23,6 +26,12 @@ export type AuditAction =
    * `unlink`, with `detail.comment`; one record per patient record concerned.
    */
   | 'identity-decision'
+  /**
+   * One site's run of the harvest (server/identity/harvest): who started it (an identity officer, or the system actor
+   * `harvest` for the schedule), the site, the outcome, and in `detail` the trigger, studies read, patients learnt,
+   * the watermark and the QIDO search made (`criteria`).
+   */
+  | 'identity-harvest'
   /** An auditor read the trail. */
   | 'audit-read'
   /** The retention job removed the oldest records (see retention.ts). */

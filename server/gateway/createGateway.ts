@@ -110,6 +110,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
         .map((site) => ({ id: site.id, issuerOfPatientId: site.issuerOfPatientId, patientIdSystem: site.patientIdSystem, dicomweb: site.dicomweb, guard: siteGuards.get(site.id) as UpstreamGuard })),
       ...(harvestConfig?.everyMinutes !== undefined ? { everyMinutes: harvestConfig.everyMinutes } : {}),
       ...(harvestConfig?.pageSize !== undefined ? { pageSize: harvestConfig.pageSize } : {}),
+      audit: options.audit,
     });
     registerHarvestRoutes(app, harvest);
     app.decorate('identityHarvest', harvest);

@@ -1,13 +1,16 @@
 /**
  * The identity review API (`/identity/review/…`, identity officers only): reads as TanStack Query options, and the
  * decisions, which carry the session's CSRF token. Every answer is `no-store` at the gateway; after a decision the
- * page invalidates the review's queries and the worklist's identity answers (`['pixm']`, `['identity']`).
+ * page invalidates the review's queries and the worklist's identity answers (`['pixm']`, `['identity']`). The
+ * harvest's progress (`/identity/harvest`) is read the same way, polled while a run is under way.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { CSRF_HEADER } from '../domain/auth/currentUser.ts';
+import { harvestPollInterval, parseHarvestProgress, type HarvestProgress } from '../domain/identityReview/harvestModel.ts';
 import { parseHistory, parsePerson, parsePersons, parseQueuePage, type ReviewChoice } from '../domain/identityReview/reviewModel.ts';
 
 export const REVIEW_BASE = '/identity/review';
+export const HARVEST_PATH = '/identity/harvest';
 
 /** A refused or failed request, with the status and the server's words. */
 export class ReviewRequestError extends Error {
@@ -86,4 +89,29 @@ export function decideQueueItem(itemId: string, choice: ReviewChoice, comment: s
 
 export function unlinkRecord(recordId: string, comment: string, csrfToken: string): Promise<unknown> {
   return post(`${REVIEW_BASE}/records/${encodeURIComponent(recordId)}/unlink`, { comment }, csrfToken);
+}
+
+/**
+ * The harvest's progress per site; `null` when this server harvests nothing (no identity manager: 404). Asked every
+ * second while a run is under way, not at all when idle.
+ */
+export const harvestProgressQuery = () =>
+  queryOptions({
+    queryKey: ['identity-review', 'harvest'],
+    queryFn: async ({ signal }): Promise<HarvestProgress | null> => {
+      try {
+        return parseHarvestProgress(await get(HARVEST_PATH, signal));
+      } catch (error) {
+        if (error instanceof ReviewRequestError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    staleTime: 0,
+    retry: false,
+    refetchInterval: (query) => harvestPollInterval(query.state.data),
+  });
+
+/** Starts a run now (or joins the one under way): the answer is the progress, `running` true. */
+export async function startHarvest(csrfToken: string): Promise<HarvestProgress> {
+  return parseHarvestProgress(await post(HARVEST_PATH, {}, csrfToken));
 }

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { personSearchQuery, reviewQueueQuery } from '../adapters/identityReview.ts';
 import type { PublicConfig } from '../domain/config/publicConfig.ts';
 import { personLabel } from '../domain/identityReview/reviewModel.ts';
+import { IdentityReviewNav } from './IdentityReviewNav.tsx';
 import { PersonView } from './PersonView.tsx';
 import { ReviewItemCard } from './ReviewItemCard.tsx';
 import './identityReview.css';
@@ -19,6 +20,7 @@ export function IdentityReviewPage({ config }: { config: PublicConfig }) {
   return (
     <section className="identity-review" data-testid="identity-review-page" aria-labelledby="identity-review-heading">
       <h1 id="identity-review-heading">{t('identityReview.heading')}</h1>
+      <IdentityReviewNav />
       <p className="muted">{t('identityReview.intro')}</p>
       <PersonSearch />
       {personId ? <PersonView key={personId} config={config} personId={personId} /> : <ReviewQueue config={config} />}

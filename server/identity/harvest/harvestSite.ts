@@ -12,7 +12,7 @@
 import { findRecord, type IdentityDb } from '../../db/identityStore.ts';
 import { guardedJsonQuery, type UpstreamTrouble } from '../../gateway/guardedQuery.ts';
 import type { UpstreamGuard } from '../../gateway/upstreamGuard.ts';
-import type { IdentityManager } from '../identityManager.ts';
+import type { FeedResult, IdentityManager } from '../identityManager.ts';
 import type { RecordTraits } from '../patientTraits.ts';
 import { HARVEST_FIELDS, TAG, harvestedPatient, type DicomJson, type HarvestSite } from './harvestedPatient.ts';
 
@@ -38,6 +38,10 @@ export interface SiteHarvestOptions {
   onProgress?: (progress: SiteHarvestProgress) => void;
   /** Asked between pages: stop early (the server is closing). */
   stopped?: () => boolean;
+  /** Told of the records each page created or changed (the audit trail records each of them). */
+  onFed?: (fed: readonly FeedResult[]) => void;
+  /** Asked before a page is fed: false when the audit trail cannot take its records, and the run stops there. */
+  trailWritable?: () => boolean;
 }
 
 function troubleText(trouble: UpstreamTrouble): string {
@@ -135,7 +139,11 @@ export async function harvestSite(options: SiteHarvestOptions): Promise<SiteHarv
       page.push({ identifier: study.identifier, traits: study.traits, resource: { source: 'harvest', site: site.id, ...(study.studyUid ? { study: study.studyUid } : {}) } });
     }
     // A page's patients in one transaction (one lock, one commit), each matched as an ITI-104 feed is.
-    if (page.length > 0) await manager.feedMany(page, `harvest:${site.id}`);
+    if (page.length > 0) {
+      // Nothing is fed that the trail could not record: the run stops, its watermark unmoved, and is read again next time.
+      if (options.trailWritable && !options.trailWritable()) return { ok: false, progress, error: 'the audit trail cannot be written: nothing more is fed until it can' };
+      options.onFed?.(await manager.feedMany(page, `harvest:${site.id}`));
+    }
     progress.patientsLearnt += page.length;
     options.onProgress?.({ ...progress });
     if (studies.length < limit) break;

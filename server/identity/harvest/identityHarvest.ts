@@ -3,13 +3,16 @@
  * site after site (one QIDO request in flight at a time, so that a harvest never weighs on an archive), on a schedule
  * (`identity.manager.harvest.everyMinutes`) and on demand. Each site's watermark and last outcome are kept in the
  * database (migration 0004), so that a later run, or a restarted server, reads only newer studies. At a run's end
- * the matcher's weights are estimated again by EM from every stored record.
+ * the matcher's weights are estimated again by EM from every stored record. With an audit trail, each site's run and
+ * each patient record it created or changed are recorded (harvestAudit.ts), with who started the run.
  */
+import type { AuditTrail } from '../../audit/startAuditTrail.ts';
 import { harvestSites, saveHarvestSite, type HarvestSiteRow } from '../../db/identityHarvestStore.ts';
 import type { IdentityDb } from '../../db/identityStore.ts';
 import type { UpstreamGuard } from '../../gateway/upstreamGuard.ts';
 import type { IdentityManager } from '../identityManager.ts';
 import type { HarvestSite } from './harvestedPatient.ts';
+import { harvestFeedEntries, SCHEDULED_HARVEST, siteRunEntry, type HarvestActor } from './harvestAudit.ts';
 import { harvestSite } from './harvestSite.ts';
 
 export type HarvestState = 'never' | 'waiting' | 'running' | 'done' | 'failed';
@@ -37,13 +40,18 @@ export interface HarvestOptions {
   everyMinutes?: number;
   pageSize?: number;
   now?: () => Date;
+  /** Where each site's run and each record it fed are recorded; none: not recorded. */
+  audit?: AuditTrail | undefined;
   /** Told when a run is over (tests wait on it; the server may log it). */
   onRunEnd?: (statuses: SiteHarvestStatus[]) => void;
 }
 
 export interface IdentityHarvest {
-  /** Starts a run unless one is under way; resolves when that run (this one or the one under way) ends. */
-  run(): Promise<SiteHarvestStatus[]>;
+  /**
+   * Starts a run unless one is under way; resolves when that run (this one or the one under way) ends. `actor`: who
+   * asks (the trail names them); default the schedule's system actor.
+   */
+  run(actor?: HarvestActor): Promise<SiteHarvestStatus[]>;
   status(): Promise<SiteHarvestStatus[]>;
   running(): boolean;
   /** Starts the schedule (the first run after `everyMinutes`). */
@@ -71,6 +79,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   let current: Promise<SiteHarvestStatus[]> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  /** From run() until the run has read the stored rows: each site is waiting already, as the POST's answer says. */
+  let starting = false;
 
   const rows = async (): Promise<HarvestSiteRow[]> => {
     const stored = new Map((await harvestSites(options.db)).map((row) => [row.siteId, row]));
@@ -81,9 +91,11 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     );
   };
 
-  const runAll = async (): Promise<SiteHarvestStatus[]> => {
+  const runAll = async (actor: HarvestActor): Promise<SiteHarvestStatus[]> => {
+    const audit = options.audit;
     const before = await rows();
     for (const row of before) live.set(row.siteId, { ...row, state: 'waiting' });
+    starting = false;
     for (const site of options.sites) {
       const previous = live.get(site.id) as HarvestSiteRow;
       const startedAt = now();
@@ -100,6 +112,14 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
           ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
           onProgress: (progress) => live.set(site.id, { ...row, studiesRead: progress.studiesRead, patientsLearnt: progress.patientsLearnt }),
           stopped: () => stopping,
+          ...(audit
+            ? {
+                onFed: (fed) => {
+                  for (const entry of harvestFeedEntries(actor, site, fed, now())) audit.record(entry);
+                },
+                trailWritable: () => audit.isHealthy(),
+              }
+            : {}),
         });
       } catch (error) {
         outcome = { ok: false as const, progress: { studiesRead: 0, patientsLearnt: 0, studiesSkipped: 0, watermark: previous.watermark }, error: (error as Error).message };
@@ -116,6 +136,18 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
       };
       live.set(site.id, done);
       await saveHarvestSite(options.db, done);
+      audit?.record(
+        siteRunEntry(actor, {
+          site,
+          at: now(),
+          from: previous.watermark,
+          ok: outcome.ok,
+          studiesRead: done.studiesRead,
+          patientsLearnt: done.patientsLearnt,
+          watermark: done.watermark,
+          error: done.error,
+        }),
+      );
     }
     // New records change what EM can learn: the weights are estimated again from every stored record.
     if (options.sites.length > 0) await options.manager.learnWeights();
@@ -125,17 +157,19 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   };
 
   const harvest: IdentityHarvest = {
-    run() {
+    run(actor = SCHEDULED_HARVEST) {
       if (!current) {
         stopping = false;
-        current = runAll().finally(() => {
+        starting = true;
+        current = runAll(actor).finally(() => {
+          starting = false;
           current = undefined;
         });
         void current.then((statuses) => options.onRunEnd?.(statuses), () => undefined);
       }
       return current;
     },
-    status: async () => (await rows()).map(toStatus),
+    status: async () => (await rows()).map((row) => toStatus(starting && !live.has(row.siteId) ? { ...row, state: 'waiting' } : row)),
     running: () => current !== undefined,
     start() {
       if (timer || !options.everyMinutes) return;

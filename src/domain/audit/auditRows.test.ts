@@ -68,6 +68,19 @@ describe('audit rows', () => {
     });
   });
 
+  it('reads a record the harvest fed back with its site and patient', () => {
+    const event = eventOf({
+      recordedAt: new Date('2026-11-18T09:32:00.000Z'),
+      user: { id: 'identito', roles: ['identity-officer'] },
+      action: 'identity-feed',
+      outcome: 'success',
+      siteId: 'chu-val-de-saone',
+      patient: { id: 'A100001', system: 'urn:oid:1.2.250.1.999.1.1' },
+      detail: { source: 'harvest', created: true },
+    });
+    expect(auditRowOf(event)).toMatchObject({ userId: 'identito', action: 'identity-feed', siteId: 'chu-val-de-saone', patient: { system: 'urn:oid:1.2.250.1.999.1.1', value: 'A100001' } });
+  });
+
   it('reads a Bundle in its order, and refuses what is not one', () => {
     const bundle = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: eventOf({ recordedAt: new Date(0), action: 'audit-read', outcome: 'success' }, '9') }] };
     expect(auditRowsOf(bundle).map((row) => [row.id, row.action])).toEqual([['9', 'audit-read']]);

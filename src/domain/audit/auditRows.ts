@@ -103,7 +103,7 @@ export function auditRowOf(resource: unknown): AuditRow {
     organisation: text(object(organisation?.who).display),
     clientAddress: text(object(source?.network).address),
     action,
-    siteId: siteOf(studyEntity) ?? siteOf(queryEntity),
+    siteId: siteOf(studyEntity) ?? siteOf(queryEntity) ?? siteOf(patientEntity),
     studyUid: studyValue ? studyValue.replace(/^urn:oid:/, '') : null,
     patient: patientValue !== null ? { system: text(patientIdentifier.system), value: patientValue } : null,
     outcome: OUTCOMES[text(event.outcome) ?? ''] ?? 'failed',
