@@ -46,6 +46,11 @@ export interface IdentityHarvest {
   run(): Promise<SiteHarvestStatus[]>;
   status(): Promise<SiteHarvestStatus[]>;
   running(): boolean;
+  /**
+   * A run is under way and no harvested site had ever been read to its end before it: the manager is still learning
+   * the archives' patients, and its cross-references for them would be incomplete (the identity routes answer 503).
+   */
+  learning(): boolean;
   /** Starts the schedule (the first run after `everyMinutes`). */
   start(): void;
   /** Stops the schedule and, between two pages, the run under way. */
@@ -71,6 +76,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   let current: Promise<SiteHarvestStatus[]> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  /** Whether the run under way is the first to read the sites; unknown (undefined) until their rows are read. */
+  let firstRun: boolean | undefined;
 
   const rows = async (): Promise<HarvestSiteRow[]> => {
     const stored = new Map((await harvestSites(options.db)).map((row) => [row.siteId, row]));
@@ -83,6 +90,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
 
   const runAll = async (): Promise<SiteHarvestStatus[]> => {
     const before = await rows();
+    firstRun = before.every((row) => row.lastSuccessAt === null);
     for (const row of before) live.set(row.siteId, { ...row, state: 'waiting' });
     for (const site of options.sites) {
       const previous = live.get(site.id) as HarvestSiteRow;
@@ -128,8 +136,10 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     run() {
       if (!current) {
         stopping = false;
+        firstRun = undefined;
         current = runAll().finally(() => {
           current = undefined;
+          firstRun = undefined;
         });
         void current.then((statuses) => options.onRunEnd?.(statuses), () => undefined);
       }
@@ -137,6 +147,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     },
     status: async () => (await rows()).map(toStatus),
     running: () => current !== undefined,
+    learning: () => current !== undefined && firstRun !== false,
     start() {
       if (timer || !options.everyMinutes) return;
       timer = setInterval(() => void harvest.run().catch(() => undefined), options.everyMinutes * 60_000);
