@@ -100,8 +100,9 @@ async function main(): Promise<number> {
     const sweep = startSessionSweep(database.db);
     closers.unshift(async () => sweep.stop());
   }
-  // The demo's identity manager learns its patients from the archives while the gateway serves (about a second or
-  // two on a first start): meanwhile its cross-references answer 503 with Retry-After, which the browser waits out.
+  // The demo's identity manager learns its patients from the archives while the gateway serves (2 to 4 s on a first
+  // start on a busy two-core machine, too long to hold the start for): meanwhile its cross-references answer 503 with
+  // Retry-After, which the browser waits out or shows as the identity service unavailable, never as missing links.
   const learning = learnPatients && gateway.identityHarvest && gateway.identityManager ? learnPatients({ harvest: gateway.identityHarvest, manager: gateway.identityManager }) : undefined;
   closers.unshift(async () => {
     await gateway.identityHarvest?.stop();
