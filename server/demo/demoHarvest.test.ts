@@ -36,6 +36,7 @@ let config: RuntimeConfig;
 const archives: DemoArchiveHandle[] = [];
 let firstRun: SiteHarvestStatus[];
 let learningAnswer: { status: number; retryAfter: string | undefined; body: string };
+let learningSearch: number;
 
 async function pix(app: FastifyInstance, source: string) {
   return app.inject({ method: 'GET', url: `/identity/fhir/Patient/$ihe-pix?sourceIdentifier=${encodeURIComponent(source)}` });
@@ -60,6 +61,7 @@ beforeAll(async () => {
   const run = harvest.run();
   const answer = await pix(gateway, `${chu}|A100001`);
   learningAnswer = { status: answer.statusCode, retryAfter: answer.headers['retry-after'] as string | undefined, body: answer.body };
+  learningSearch = (await gateway.inject({ method: 'GET', url: '/identity/fhir/Patient?family=durand' })).statusCode;
   firstRun = await run;
 });
 
@@ -78,7 +80,9 @@ describe('the demo identity manager, learnt from the demo archives by the harves
     ]);
   });
 
-  it('answers PIXm with 503 and Retry-After while it learns, rather than an incomplete answer', () => {
+  it('answers PIXm and PDQm with 503 and Retry-After while it learns, rather than an incomplete answer', async () => {
+    expect(learningSearch).toBe(503);
+    expect((await gateway.inject({ method: 'GET', url: '/identity/fhir/Patient?family=durand' })).statusCode).toBe(200);
     expect(learningAnswer.status).toBe(503);
     expect(learningAnswer.retryAfter).toBe('1');
     expect(learningAnswer.body).toContain('learning');
