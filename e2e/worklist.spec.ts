@@ -38,7 +38,7 @@ test('searching "durand" by name shows one linked timeline with the studies of b
   await expect(tap).toContainText('TDM TAP');
   await expect(tap).toContainText(cgfl.name);
 
-  // DURAND^MARIE^CLAIRE (chu) and DURAND^MARIE-CLAIRE (cgfl): same birth date and sex, so no such warning.
+  // DURAND^MARIE CLAIRE (chu) and DURAND^MARIE-CLAIRE (cgfl): same birth date and sex, so no such warning.
   await expect(group.locator('[data-testid=identity-warning]').filter({ hasText: /birth|naissance|\bsex|sexe/i })).toHaveCount(0);
   await expectEverySiteOk(page);
 });

@@ -16,6 +16,7 @@ import { NO_CREDENTIALS, resolveUpstreamCredentials, type UpstreamCredentials } 
 import { clientSecretFrom } from './auth/clientSecret.ts';
 import { isLoopbackAddress } from './auth/requestOrigin.ts';
 import { startSessionSweep } from './auth/sessionSweep.ts';
+import type { RunningDemo } from './demo/startDemo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   let credentials: UpstreamCredentials = NO_CREDENTIALS;
   let clientSecret: string | undefined;
   let allowGateway: ((origins: readonly string[]) => void) | undefined;
-  let learnPatients: ((db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>) | undefined;
+  let learnPatients: RunningDemo['learnPatients'] | undefined;
   const closers: (() => Promise<void>)[] = [];
   if (configFile) {
     const loaded = await loadConfigFile(configFile);
@@ -88,7 +89,6 @@ async function main(): Promise<number> {
   }
   const database = await openDatabase(target.target);
   log(`Database: ${database.description}`);
-  if (learnPatients) await learnPatients(database.db);
   const audit = startAuditTrail(database.db, { ...(config.audit?.retentionDays !== undefined ? { retentionDays: config.audit.retentionDays } : {}), log });
   // Closed last: the gateway stops taking requests, then the trail writes what it holds, then the database closes.
   closers.unshift(() => database.close());
@@ -100,6 +100,14 @@ async function main(): Promise<number> {
     const sweep = startSessionSweep(database.db);
     closers.unshift(async () => sweep.stop());
   }
+  // The demo's identity manager learns its patients from the archives while the gateway serves (2 to 4 s on a first
+  // start on a busy two-core machine, too long to hold the start for): meanwhile its cross-references answer 503 with
+  // Retry-After, which the browser waits out or shows as the identity service unavailable, never as missing links.
+  const learning = learnPatients && gateway.identityHarvest && gateway.identityManager ? learnPatients({ harvest: gateway.identityHarvest, manager: gateway.identityManager }) : undefined;
+  closers.unshift(async () => {
+    await gateway.identityHarvest?.stop();
+    await learning;
+  });
   const address = await gateway.listen({ port, host });
   if (allowGateway) {
     const listening = new URL(address);

@@ -140,6 +140,7 @@ export interface Database {
   identity_decision: IdentityDecisionTable;
   identity_person_history: IdentityPersonHistoryTable;
   identity_harvest_site: IdentityHarvestSiteTable;
+  identity_matcher_weights: IdentityMatcherWeightsTable;
 }
 
 /** The handle the rest of the server is given: typed queries, through this folder's functions. */
@@ -155,4 +156,14 @@ export interface IdentityHarvestSiteTable {
   last_run_at: Date | null;
   last_success_at: Date | null;
   error: string | null;
+}
+
+/** Migration 0005: the latest weights a matcher learnt, one row per matcher. */
+export interface IdentityMatcherWeightsTable {
+  matcher: string;
+  learnt_at: Date;
+  source: string;
+  record_count: number;
+  weights: JsonColumn<JsonObject>;
+  name_frequencies: ColumnType<JsonObject | null, string | null, string | null>;
 }

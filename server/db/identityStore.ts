@@ -514,7 +514,7 @@ export interface RecordChange {
 }
 
 /**
- * The records changed after change number `since` (migration 0007), in change order: one read of an index, empty
+ * The records changed after change number `since` (migration 0006), in change order: one read of an index, empty
  * when nothing changed. `since` 0 reads every record.
  */
 export async function recordsChangedSince(db: IdentityDb, since: string): Promise<RecordChange[]> {

@@ -8,14 +8,16 @@ import * as auditTrail from './migrations/0001_auditTrail.ts';
 import * as session from './migrations/0002_session.ts';
 import * as identity from './migrations/0003_identity.ts';
 import * as identityHarvest from './migrations/0004_identityHarvest.ts';
-import * as identityChanges from './migrations/0007_identityChanges.ts';
+import * as identityMatcherWeights from './migrations/0005_identityMatcherWeights.ts';
+import * as identityChanges from './migrations/0006_identityChanges.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auditTrail': auditTrail,
   '0002_session': session,
   '0003_identity': identity,
   '0004_identityHarvest': identityHarvest,
-  '0007_identityChanges': identityChanges,
+  '0005_identityMatcherWeights': identityMatcherWeights,
+  '0006_identityChanges': identityChanges,
 };
 
 /** Applies every migration not yet applied; throws, naming the migration, if one fails. */

@@ -1,10 +1,12 @@
 /**
- * The embedded demo's patients, learnt by its identity cross-reference manager at start: each site's patients, as
- * that site's feeding system (`flux-chu`, `flux-cgfl`) would send them (ITI-104), from the demo catalogue's traits.
- * The manager links them by its own matching, exactly as it would a real feed: nothing here says who is who.
+ * The demo's patients as each site's feeding system (`flux-chu`, `flux-cgfl`) would send them (ITI-104), from the
+ * demo catalogue's traits (the qualified identity its patient administration holds: `givenNames`, the INS): what the
+ * tests of the identity feed send (e2e/identityManager.spec.ts). The manager links them by its own matching, exactly
+ * as it would a real feed: nothing here says who is who.
  *
- * A deployment without feeds configures the harvest (`identity.manager.harvest`), which learns the same patients
- * from the archives over QIDO; the demo feeds them directly, so that its links are there before the first search.
+ * The embedded demo itself does not feed them: its identity manager learns the same patients from the demo archives
+ * with its harvest (startDemo.ts), as a deployment without feeds does; demoHarvest.test.ts checks that both ways
+ * give the same persons.
  */
 import type { JsonObject } from '../db/databaseSchema.ts';
 import type { IdentityManager } from '../identity/identityManager.ts';

@@ -47,7 +47,7 @@ export interface DemoPerson {
 
 /**
  * Who is who in the demo, as a PIX Manager that knows the truth would say: the test bed's stand-alone PIXm answers
- * from this table (the embedded demo learns the same links in its identity manager, demoIdentityFeed.ts). Note
+ * from this table (the embedded demo's identity manager learns the same links from the demo archives, startDemo.ts). Note
  * that patient ID "300042" exists at both sites for two different people: they are two persons here, and must
  * never be linked; nor are the twins, nor the possible match (for a person to decide).
  */

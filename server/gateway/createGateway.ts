@@ -92,11 +92,13 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   if (config.identity?.manager) {
     if (!options.db) throw new Error('identity.manager: the identity cross-reference manager needs the database');
     const manager: IdentityManager = createIdentityManager({ db: options.db, sites: config.sites, ...(options.identityMatcher ? { matcher: options.identityMatcher } : {}) });
+    // The weights learnt before a restart, before the first feed (migration 0005).
+    await manager.loadWeights();
+    app.decorate('identityManager', manager);
     // The first PIXm look-ups would otherwise wait for the whole cross-reference table to be read; a failure here
     // is not fatal: the next look-up reads it again.
     await manager.warm().catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'identity cross-reference table not read at start'));
     const bearer = config.auth && options.clientSecret ? createBearerTokenVerifier(config.auth, options.clientSecret) : undefined;
-    await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl });
     // The identity officer's review of the manager's possible matches and links (identity-officer only).
     await registerReviewRoutes(app, { db: options.db, matcher: () => manager.matcher, audit: options.audit });
     // The harvest reads the archives through the same guards as the browsers' requests (their slots, circuit and credential).
@@ -112,6 +114,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
       ...(harvestConfig?.pageSize !== undefined ? { pageSize: harvestConfig.pageSize } : {}),
       audit: options.audit,
     });
+    // While the configured harvest first reads the archives, the manager's answers would be incomplete: 503 meanwhile.
+    await registerIdentityRoutes(app, { manager, audit: options.audit, bearer, publicUrl: config.publicUrl, learning: harvestConfig ? () => harvest.learning() : undefined });
     registerHarvestRoutes(app, harvest);
     app.decorate('identityHarvest', harvest);
     app.addHook('onReady', async () => harvest.start());
@@ -181,6 +185,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** With `identity.manager`: the harvest of the archives (server/identity/harvest), for the server's start and the tests. */
     identityHarvest?: IdentityHarvest;
+    /** With `identity.manager`: the manager itself (server/identity/identityManager.ts), for the server's start and the tests. */
+    identityManager?: IdentityManager;
   }
 }
 

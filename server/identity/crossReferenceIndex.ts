@@ -1,6 +1,6 @@
 /**
  * The manager's cross-reference table (crossReferenceTable.ts) kept in memory and brought up to date, before each
- * ITI-83 answer, with one indexed read of the records changed since it last looked (migration 0007's change
+ * ITI-83 answer, with one indexed read of the records changed since it last looked (migration 0006's change
  * numbers). Concurrent look-ups share a read, but never one that began before they arrived: a look-up that starts
  * after a change committed, at this gateway or another on the same database, always sees it (an unlink by an
  * identity officer takes effect at once). Under 50 look-ups in flight this is one or two reads, where each look-up

@@ -21,6 +21,8 @@ import {
 import { heldIdentifiers } from '../db/identityBulkStore.ts';
 import { createCrossReferenceIndex } from './crossReferenceIndex.ts';
 import { feedNewRecords } from './feedNewRecords.ts';
+import { latestMatcherWeights, saveMatcherWeights } from '../db/matcherWeightsStore.ts';
+import { frequenciesFromJson, frequenciesToJson, weightsFromJson, weightsToJson } from './storedWeights.ts';
 import type { Matcher } from './matcher.ts';
 import { createProbabilisticMatcher, type ProbabilisticMatcher } from './probabilisticMatcher.ts';
 import { canonicalSystem, INS_SYSTEMS, isInsSystem, searchForm, type RecordIdentifier, type RecordTraits } from './patientTraits.ts';
@@ -78,10 +80,25 @@ export interface IdentityManager {
   readonly matcher: Matcher;
   /**
    * Re-estimates the matcher's weights by EM from every stored record (a probabilistic matcher only; later feeds use
-   * them, records already matched are not re-matched): where the weights come from afterwards, and over how many
-   * records. Undefined for a matcher that learns nothing.
+   * them, records already matched are not re-matched) and stores them (migration 0005): where the weights come from
+   * afterwards, and over how many records. Undefined for a matcher that learns nothing.
    */
-  learnWeights(): Promise<{ source: 'em' | 'calibrated'; records: number } | undefined>;
+  learnWeights(): Promise<LearntWeights | undefined>;
+  /**
+   * Takes the weights last learnt and stored (by this server before a restart, or another instance), before the
+   * first feed: the server calls it once at start. Undefined when none are stored, they cannot be read, or the
+   * matcher learns nothing; the matcher's own (calibrated) weights stay then.
+   */
+  loadWeights(): Promise<LearntWeights | undefined>;
+  /** Where the current weights come from: undefined while they are the matcher's own (never learnt nor loaded). */
+  weightsOrigin(): LearntWeights | undefined;
+}
+
+/** Where the matcher's weights come from: EM or the calibrated fallback, when, and over how many records. */
+export interface LearntWeights {
+  source: 'em' | 'calibrated';
+  records: number;
+  learntAt: Date;
 }
 
 function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiven: string[] } {
@@ -92,6 +109,7 @@ function searchNamesOf(traits: RecordTraits): { searchNames: string[]; searchGiv
 export function createIdentityManager(options: IdentityManagerOptions): IdentityManager {
   const { db } = options;
   let matcher: Matcher | ProbabilisticMatcher = options.matcher ?? createProbabilisticMatcher();
+  let origin: LearntWeights | undefined;
   const now = options.now ?? (() => new Date());
   const siteBySystem = new Map(options.sites.map((site) => [canonicalSystem(site.patientIdSystem), site.id]));
   const configuredSystems = new Set([...siteBySystem.keys(), ...INS_SYSTEMS]);
@@ -287,8 +305,30 @@ export function createIdentityManager(options: IdentityManagerOptions): Identity
       const records = await liveRecords(db);
       const learnt = matcher.learn(records.map((record) => ({ id: record.id, identifier: record.identifier, sourceSite: record.sourceSite, traits: record.traits })));
       matcher = learnt;
-      return { source: learnt.weights.source, records: records.length };
+      const learntAt = now();
+      await saveMatcherWeights(db, {
+        matcher: learnt.name,
+        learntAt,
+        source: learnt.weights.source,
+        recordCount: records.length,
+        weights: weightsToJson(learnt.weights),
+        nameFrequencies: frequenciesToJson(learnt.frequencies),
+      });
+      origin = { source: learnt.weights.source, records: records.length, learntAt };
+      return origin;
     },
+
+    async loadWeights() {
+      if (!('withWeights' in matcher)) return undefined;
+      const stored = await latestMatcherWeights(db, matcher.name);
+      if (!stored) return undefined;
+      const read = weightsFromJson(stored.weights);
+      if (!read.ok) return undefined;
+      matcher = matcher.withWeights(read.weights, frequenciesFromJson(stored.nameFrequencies));
+      origin = { source: read.weights.source, records: stored.recordCount, learntAt: stored.learntAt };
+      return origin;
+    },
+    weightsOrigin: () => origin,
 
     search: (search) => searchRecords(db, search),
     async read(id) {

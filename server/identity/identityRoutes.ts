@@ -5,7 +5,8 @@
  *   each with a bearer token from the client-credentials grant whose scope `feed:<system>` names the identifier
  *   system it may feed (server/auth/bearerTokens.ts checks the token); another system is refused with 403.
  * - ITI-83 PIXm: `GET Patient/$ihe-pix?sourceIdentifier=system|value[&targetSystem=…]`, with the 400, 403 and 404
- *   answers of ITI TF-2 §3.83.4.2.3; an INS as source answers every site's local identifier of that person.
+ *   answers of ITI TF-2 §3.83.4.2.3; an INS as source answers every site's local identifier of that person. While the
+ *   manager learns the archives' patients (its first harvest), it and PDQm answer 503 with `Retry-After`.
  * - ITI-78 PDQm: `GET Patient?family=…&given=…&birthdate=…&gender=…&identifier=…` (a searchset Bundle) and
  *   `GET Patient/{id}`.
  * - `GET metadata`: the CapabilityStatement.
@@ -36,7 +37,16 @@ export interface IdentityRoutesOptions {
   /** Checks feeding clients' tokens; without it (no `auth` configured), every feed is refused with 401. */
   bearer?: BearerTokenVerifier | undefined;
   publicUrl?: string | undefined;
+  /**
+   * True while the manager is still learning the archives' patients (the first harvest, identityHarvest.ts): PIXm
+   * and PDQm then answer 503 with `Retry-After`, so that a client waits or says the service is not ready, rather
+   * than take an incomplete answer for "known at one site only".
+   */
+  learning?: (() => boolean) | undefined;
 }
+
+/** How long a client is told to wait while the manager learns (seconds): the demo's first harvest takes about that. */
+const LEARNING_RETRY_AFTER_S = 1;
 
 /** The identifier systems a feeding client's scopes let it feed. */
 export function feedableSystems(client: BearerClient): string[] {
@@ -90,6 +100,14 @@ export async function registerIdentityRoutes(app: FastifyInstance, options: Iden
       detail: { ...(trail.detail ?? {}), ...failure },
     });
     return send(reply, status, resource);
+  };
+
+  /** 503 while the manager learns (see `learning`); undefined when it may answer. */
+  const notYet = (request: FastifyRequest, reply: FastifyReply, trail: { action: AuditAction; patient?: RecordIdentifier | undefined; detail?: JsonObject }) => {
+    if (!options.learning?.()) return undefined;
+    reply.header('retry-after', String(LEARNING_RETRY_AFTER_S));
+    const why = "the identity manager is learning the archives' patients (its first harvest is under way): try again in a moment";
+    return answer(request, reply, 503, operationOutcome('transient', why), trail);
   };
 
   if (!app.hasContentTypeParser('application/fhir+json')) {
@@ -173,6 +191,8 @@ export async function registerIdentityRoutes(app: FastifyInstance, options: Iden
     const identifier = identifierToken(query.get('identifier') ?? '');
     const trail = { action: 'identity-lookup' as const, patient: identifier, detail: { criteria } };
     if (!parsed.ok) return answer(request, reply, 400, operationOutcome('invalid', parsed.diagnostics), trail);
+    const learning = notYet(request, reply, trail);
+    if (learning) return learning;
     const records = await manager.search(parsed.search);
     const self = `${baseOf(request)}/Patient${query.size > 0 ? `?${query.toString()}` : ''}`;
     return answer(request, reply, 200, searchsetBundle(baseOf(request), records.map(patientResource), self), { ...trail, detail: { criteria, total: records.length } });
@@ -195,6 +215,8 @@ export async function registerIdentityRoutes(app: FastifyInstance, options: Iden
       return answer(request, reply, 400, operationOutcome('invalid', diagnostics), { action: 'identity-lookup', detail: { criteria } });
     }
     const trail = { action: 'identity-lookup' as const, patient: source, detail: { criteria } };
+    const learning = notYet(request, reply, trail);
+    if (learning) return learning;
     const result = await manager.crossReference(source, targetSystemsOf(query.getAll('targetSystem')));
     if (!result.ok) return answer(request, reply, result.status, operationOutcome(result.code, result.diagnostics), trail);
     return answer(request, reply, 200, pixParameters(result.targetIdentifiers, result.targetIds), trail);

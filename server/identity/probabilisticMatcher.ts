@@ -8,7 +8,7 @@
  *
  * The weights are the calibrated ones until `learn` is given the stored records: then EM estimates them from the
  * records' candidate pairs (as `matchRecords` does over a whole set), and name frequencies adjust an agreement on a
- * common or a rare name.
+ * common or a rare name. `withWeights` takes weights learnt earlier (the identity manager stores them, migration 0005).
  */
 import type { JsonObject } from '../db/databaseSchema.ts';
 import { defaultBlockingRules, type BlockingRule } from './matching/blocking.ts';
@@ -50,11 +50,15 @@ export interface ProbabilisticMatcherOptions {
 
 export interface ProbabilisticMatcher extends Matcher {
   readonly weights: MatchWeights;
+  /** The name frequencies it adjusts agreements with, if any. */
+  readonly frequencies: NameFrequencies | undefined;
   /**
    * A matcher with weights estimated by EM from these records (the calibrated ones kept when EM has too few pairs
    * or gives something insane) and their name frequencies; the thresholds and blocking rules stay.
    */
   learn(records: readonly MatchRecord[]): ProbabilisticMatcher;
+  /** A matcher with these weights and frequencies (learnt earlier and stored); the thresholds and blocking rules stay. */
+  withWeights(weights: MatchWeights, frequencies: NameFrequencies | undefined): ProbabilisticMatcher;
 }
 
 /** The rule's position and the key, so that keys of different rules never meet. */
@@ -70,6 +74,7 @@ export function createProbabilisticMatcher(options: ProbabilisticMatcherOptions 
   return {
     name: 'probabilistic',
     weights,
+    frequencies,
     blockingKeys(record) {
       const core = corePatientRecord(record);
       return [...new Set(rules.flatMap((rule, index) => rule.keys(core).map((key) => ruleKey(index, key))))];
@@ -100,6 +105,9 @@ export function createProbabilisticMatcher(options: ProbabilisticMatcherOptions 
         weights: estimateRecordWeights(core, rules).weights,
         frequencies: nameFrequencies(core),
       });
+    },
+    withWeights(learnt, learntFrequencies) {
+      return createProbabilisticMatcher({ ...options, weights: learnt, frequencies: learntFrequencies });
     },
   };
 }

@@ -25,7 +25,7 @@ export function patientModule(study: DemoStudy): Dataset {
     ...(patient.birthName !== undefined ? { PatientBirthName: patient.birthName } : {}),
     // The INS as the national image-sharing specification carries it beside the local ID: an Other Patient IDs
     // item whose issuer is the INS's OID (Issuer of Patient ID Qualifiers, PS3.3 §C.7.1.1).
-    ...(patient.ins?.inStudies
+    ...(patient.ins
       ? {
           OtherPatientIDsSequence: [
             {

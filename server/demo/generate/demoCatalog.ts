@@ -1,7 +1,7 @@
 /**
  * What the demo contains: patients as each site knows them, their studies and series. Every name is synthetic.
  * Person 1 is known at both sites under different IDs (and a slightly different name spelling), with the same
- * INS; patient ID 300042 exists at both sites for two different people. Person 5 carries her INS in her studies
+ * INS in her studies; patient ID 300042 exists at both sites for two different people. Person 5 carries her INS in her studies
  * at both sites, under her birth name at the CHU and her married name at the cancer centre. Twins (persons 6 and
  * 7) share a family name and a birth date at the CHU. Person 8 is at both sites without INS, with a typo in the
  * family name and day and month swapped at the cancer centre: a possible match for identity review. Person 3's October CT holds one slice that no viewer can
@@ -33,10 +33,11 @@ export interface DemoPatient {
    */
   givenNames?: readonly string[];
   /**
-   * The national health identifier (INS-NIR, `demoInsSystem`) the site holds for this patient; `inStudies`: the
-   * studies carry it too, as an item of Other Patient IDs Sequence (0010,1002).
+   * The national health identifier (INS-NIR, `demoInsSystem`) the site holds for this patient. Its studies carry it
+   * as an item of Other Patient IDs Sequence (0010,1002): the demo's identity manager learns its patients from the
+   * archives (the harvest), and a link the studies do not support would not be learnt.
    */
-  ins?: { value: string; inStudies: boolean };
+  ins?: { value: string };
 }
 
 /** The INS-NIR identifier system (ANS, Référentiel INS); the demo's values are synthetic, with valid keys. */
@@ -117,11 +118,12 @@ export interface DemoStudy {
   series: readonly DemoSeriesSpec[];
 }
 
-// Both sites hold the qualified identity (INS and the traits that go with it); the CHU's archive spells the
-// compound first name as two components.
+// Both sites hold the qualified identity (INS and the traits that go with it); the CHU's archive writes the
+// compound first name with a space for its hyphen (a spelling the INS rule's strict traits accept: given as two
+// components, MARIE then CLAIRE, the first given name would disagree and the pair would go to review).
 const person1Chu: DemoPatient = {
-  site: 'chu', patientId: 'A100001', name: 'DURAND^MARIE^CLAIRE', birthDate: '19580312', sex: 'F', personKey: 'person-1', bodyScale: 0.97,
-  givenNames: ['MARIE-CLAIRE'], ins: { value: '258039935004587', inStudies: false },
+  site: 'chu', patientId: 'A100001', name: 'DURAND^MARIE CLAIRE', birthDate: '19580312', sex: 'F', personKey: 'person-1', bodyScale: 0.97,
+  givenNames: ['MARIE-CLAIRE'], ins: { value: '258039935004587' },
 };
 const person1Cgfl: DemoPatient = { ...person1Chu, site: 'cgfl', patientId: 'B-778899', name: 'DURAND^MARIE-CLAIRE' };
 const person2: DemoPatient = { site: 'chu', patientId: 'A100002', name: 'LEFÈVRE^HÉLÈNE', birthDate: '19710704', sex: 'F', personKey: 'person-2', bodyScale: 0.92 };
@@ -130,7 +132,7 @@ const qcPhantom: DemoPatient = { site: 'chu', patientId: 'QC-0001', name: 'FANTO
 const person4: DemoPatient = { site: 'cgfl', patientId: '300042', name: 'BERNARD^LUC', birthDate: '19820203', sex: 'M', personKey: 'person-4', bodyScale: 1.08 };
 const person5Chu: DemoPatient = {
   site: 'chu', patientId: 'A100005', name: 'ROUX^SOPHIE^ANNE', birthDate: '19760905', sex: 'F', personKey: 'person-5', bodyScale: 0.95,
-  ins: { value: '276099913407825', inStudies: true },
+  ins: { value: '276099913407825' },
 };
 const person5Cgfl: DemoPatient = { ...person5Chu, site: 'cgfl', patientId: 'B-812345', name: 'GIRARD^SOPHIE^ANNE', birthName: 'ROUX^SOPHIE^ANNE' };
 const person6: DemoPatient = { site: 'chu', patientId: 'A100006', name: 'PETIT^LUCAS', birthDate: '20150614', sex: 'M', personKey: 'person-6', bodyScale: 0.7 };

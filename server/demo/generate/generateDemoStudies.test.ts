@@ -153,7 +153,7 @@ describe('generateDemoStudies (full set)', () => {
     expect(bytes.includes(Buffer.from('LEFÈVRE', 'utf8'))).toBe(false);
   });
 
-  it('carries the INS of the patient known by her birth name at one site and her married name at the other', () => {
+  it('carries each INS in the studies: the patient known by her birth name at one site and her married name at the other, and DURAND at both sites', () => {
     const insOf = (dataset: Record<string, unknown>) => {
       const items = dataset.OtherPatientIDsSequence as Record<string, unknown>[] | undefined;
       const item = items?.[0];
@@ -167,7 +167,13 @@ describe('generateDemoStudies (full set)', () => {
     expect(personName(cgflRecord.dataset)).toBe('GIRARD^SOPHIE^ANNE');
     expect(insOf(chuRecord.dataset)).toBe('276099913407825 INS-NIR 1.2.250.1.213.1.4.8&ISO');
     expect(insOf(cgflRecord.dataset)).toBe(insOf(chuRecord.dataset));
-    expect(insOf(seriesOf((dataset) => dataset.PatientID === 'A100001')[0]?.dataset ?? {})).toBeUndefined();
+    const [durandChu] = seriesOf((dataset) => dataset.PatientID === 'A100001');
+    const [durandCgfl] = seriesOf((dataset) => dataset.PatientID === 'B-778899');
+    if (!durandChu || !durandCgfl) throw new Error('no DURAND');
+    expect(personName(durandChu.dataset)).toBe('DURAND^MARIE CLAIRE');
+    expect(insOf(durandChu.dataset)).toBe('258039935004587 INS-NIR 1.2.250.1.213.1.4.8&ISO');
+    expect(insOf(durandCgfl.dataset)).toBe(insOf(durandChu.dataset));
+    expect(insOf(seriesOf((dataset) => dataset.PatientID === 'A100002')[0]?.dataset ?? {})).toBeUndefined();
   });
 
   it('keeps the two patients 300042 distinct people', () => {

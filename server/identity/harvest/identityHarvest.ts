@@ -54,6 +54,11 @@ export interface IdentityHarvest {
   run(actor?: HarvestActor): Promise<SiteHarvestStatus[]>;
   status(): Promise<SiteHarvestStatus[]>;
   running(): boolean;
+  /**
+   * A run is under way and no harvested site had ever been read to its end before it: the manager is still learning
+   * the archives' patients, and its cross-references for them would be incomplete (the identity routes answer 503).
+   */
+  learning(): boolean;
   /** Starts the schedule (the first run after `everyMinutes`). */
   start(): void;
   /** Stops the schedule and, between two pages, the run under way. */
@@ -81,6 +86,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   let stopping = false;
   /** From run() until the run has read the stored rows: each site is waiting already, as the POST's answer says. */
   let starting = false;
+  /** Whether the run under way is the first to read the sites; unknown (undefined) until their rows are read. */
+  let firstRun: boolean | undefined;
 
   const rows = async (): Promise<HarvestSiteRow[]> => {
     const stored = new Map((await harvestSites(options.db)).map((row) => [row.siteId, row]));
@@ -94,6 +101,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   const runAll = async (actor: HarvestActor): Promise<SiteHarvestStatus[]> => {
     const audit = options.audit;
     const before = await rows();
+    firstRun = before.every((row) => row.lastSuccessAt === null);
     for (const row of before) live.set(row.siteId, { ...row, state: 'waiting' });
     starting = false;
     for (const site of options.sites) {
@@ -161,9 +169,11 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
       if (!current) {
         stopping = false;
         starting = true;
+        firstRun = undefined;
         current = runAll(actor).finally(() => {
           starting = false;
           current = undefined;
+          firstRun = undefined;
         });
         void current.then((statuses) => options.onRunEnd?.(statuses), () => undefined);
       }
@@ -171,6 +181,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     },
     status: async () => (await rows()).map((row) => toStatus(starting && !live.has(row.siteId) ? { ...row, state: 'waiting' } : row)),
     running: () => current !== undefined,
+    learning: () => current !== undefined && firstRun !== false,
     start() {
       if (timer || !options.everyMinutes) return;
       timer = setInterval(() => void harvest.run().catch(() => undefined), options.everyMinutes * 60_000);
