@@ -142,7 +142,9 @@ export async function harvestSite(options: SiteHarvestOptions): Promise<SiteHarv
     if (page.length > 0) {
       // Nothing is fed that the trail could not record: the run stops, its watermark unmoved, and is read again next time.
       if (options.trailWritable && !options.trailWritable()) return { ok: false, progress, error: 'the audit trail cannot be written: nothing more is fed until it can' };
-      options.onFed?.(await manager.feedMany(page, `harvest:${site.id}`));
+      // Fed first, then told: an optional call `onFed?.(await …)` would skip the feed itself when nobody listens.
+      const fed = await manager.feedMany(page, `harvest:${site.id}`);
+      options.onFed?.(fed);
     }
     progress.patientsLearnt += page.length;
     options.onProgress?.({ ...progress });
