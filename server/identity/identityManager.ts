@@ -1,8 +1,12 @@
 /**
  * The identity cross-reference manager as the rest of the server uses it, over HTTP (identityRoutes.ts) or
  * directly (the gateway's own look-ups): feed a record (ITI-104 conditional update), merge one into another
- * (`replaced-by`), delete one, cross-reference an identifier (ITI-83) and search demographics (ITI-78). Each feed
- * re-runs matching, one feed at a time, in the transaction that stores it.
+ * (`replaced-by`), delete one, cross-reference an identifier (ITI-83) and search demographics (ITI-78).
+ *
+ * Each feed is matched in the transaction that stores it, under the manager's lock: records new to the manager a run
+ * at a time (feedNewRecords.ts), a record it holds already one by one (rematchRecord.ts). ITI-104 feeds that arrive
+ * together share a transaction; a harvest page is one. ITI-83 answers from the in-memory cross-reference table
+ * (crossReferenceIndex.ts), brought up to date before each look-up.
  */
 import type { AppDatabase, JsonObject } from '../db/databaseSchema.ts';
 import {
