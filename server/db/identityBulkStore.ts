@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { JsonObject } from './databaseSchema.ts';
-import type { IdentityDb, RecordIdentifier, RecordTraits } from './identityStore.ts';
+import type { IdentityDb, RecordIdentifier, RecordTraits, RecordUpsert } from './identityStore.ts';
 
 /** At most this many rows per statement, well under PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -73,16 +73,8 @@ export async function linkedRecordsWithKeys(db: IdentityDb, keys: readonly strin
   return [...byId.values()];
 }
 
-export interface NewRecordRow {
-  identifier: RecordIdentifier;
-  traits: RecordTraits;
-  searchNames: string[];
-  searchGiven: string[];
-  sourceSite: string | null;
-  resource: JsonObject;
-  at: Date;
-  actor: string | null;
-}
+/** A new record as stored: the same fields as a single record's upsert. */
+export type NewRecordRow = RecordUpsert;
 
 /** Inserts records new to the manager; returns their ids in the same order. */
 export async function insertNewRecords(db: IdentityDb, records: readonly NewRecordRow[]): Promise<string[]> {
