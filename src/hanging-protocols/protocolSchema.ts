@@ -4,7 +4,7 @@
  * `like`, viewport counts within the layout, sync group indices within the stage). Each error names its
  * field, as the rest of the configuration does (`hangingProtocols[0].stages[1].viewports[2].displaySet: …`).
  */
-import { z } from 'zod';
+import { z } from '../domain/zod.ts';
 import { LAYOUT_IDS, viewportCount } from '../domain/viewer/viewportLayouts.ts';
 import { MATCH_ATTRIBUTES, READER_ROLES, SYNC_KINDS, type HangingProtocol } from './protocolTypes.ts';
 

@@ -3,7 +3,7 @@
  * organisation, whether they signed in (false for the local user of a deployment without sign-in), and the CSRF
  * token the app sends on state-changing requests. Never a token of the identity provider.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export type Role = 'clinician' | 'identity-officer' | 'auditor';
 

@@ -3,7 +3,7 @@
  * navigation only — which item is shown and how items are laid out — never a URL or anything to fetch. Every
  * message received is validated; anything else is ignored.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /** The channel the board's windows share. */
 export const BOARD_CHANNEL = 'passerelle-board';

@@ -3,7 +3,7 @@
  * stored data gives an empty session and a reason, never a crash and never an unchecked identifier. Only
  * identifiers and display strings are stored: no token, no URL.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { asPatientKey } from '../dicom/patientKey.ts';
 import { asSiteId, asStudyUid } from '../dicom/identifiers.ts';
 import { BOARD_MAX_ITEMS, emptyBoardSession, hasStudy, type BoardItem, type BoardSession } from './boardSession.ts';

@@ -9,7 +9,7 @@
  *   `clientSecretEnv`|`clientSecretFile`, optional `scope`, and `tokenUrl`, the token endpoint; without it the
  *   endpoint is discovered from the configuration's `auth.issuer` (OpenID Connect Discovery 1.0).
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 const environmentVariable = z.string({ error: 'must be a string' }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
 

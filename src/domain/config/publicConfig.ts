@@ -2,7 +2,7 @@
  * What the browser is told about the deployment (`GET /config.json`): enough to label sites and to build
  * same-origin URLs, never an upstream URL.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
 import type { HangingProtocol } from '../../hanging-protocols/protocolTypes.ts';
 import type { RuntimeConfig } from './runtimeConfig.ts';

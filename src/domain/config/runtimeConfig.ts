@@ -3,7 +3,7 @@
  * cross-reference service (IHE PIXm, ITI-83), and optionally its own hanging protocols, its database and the audit
  * trail's retention. The file format is the one of the deployment contract.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { hangingProtocolsSchema } from '../../hanging-protocols/protocolSchema.ts';
 import { credentialsSchema, type CredentialsConfig } from './credentialsSchema.ts';
 

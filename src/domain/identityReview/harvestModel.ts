@@ -4,7 +4,7 @@
  * error in words. Parsed with zod, shown as text; and what the page polls on: a run under way is asked about every
  * second, an idle harvest not at all.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { formatDicomDateText } from '../dicom/dicomDate.ts';
 
 export const HARVEST_STATES = ['never', 'waiting', 'running', 'done', 'failed'] as const;

@@ -3,7 +3,7 @@
  * side, persons with their records and links, and each person's history. Parsed with zod: whatever the server sends
  * is checked before the page shows it, and every string is shown as text.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
