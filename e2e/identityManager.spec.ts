@@ -7,9 +7,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { demoIdentityFeeds } from '../server/demo/demoIdentityFeed.ts';
+import { feedClientToken } from '../server/demo/idp/feedClientToken.ts';
 import type { Cleanup } from './support/cleanupAfterEach.ts';
 import { cgfl, chu, durand, roux } from './support/demoData.ts';
-import { demoFeed, feedPatient, feedToken, startIdentityManagerGateway } from './support/identityManagerGateway.ts';
+import { demoFeed, feedPatient, startIdentityManagerGateway } from './support/identityManagerGateway.ts';
 import { signInOnProviderPage, type SignInTestbed } from './support/signInGateway.ts';
 import { expectDurandTimeline, groupSummaries, groupWithKey, rowsOf, siteStatus } from './support/worklistPage.ts';
 
@@ -30,7 +31,7 @@ test.afterAll(async () => {
 const insLaunchId = `${roux.ins.value}^^^&${roux.ins.system.replace(/^urn:oid:/, '')}&ISO`;
 
 test('a feeding system that tries another site’s identifiers gets 403, one without a token 401', async () => {
-  const token = await feedToken(bed.idp.issuer, 'flux-chu', chu.patientIdSystem);
+  const token = await feedClientToken(bed.idp.issuer, 'flux-chu', chu.patientIdSystem);
   const answer = await feedPatient(bed.gateway.url, token, demoFeed('B-812345'));
   expect(answer.status).toBe(403);
   const outcome = (await answer.json()) as { resourceType: string; issue: { code: string }[] };
@@ -41,8 +42,8 @@ test('a feeding system that tries another site’s identifiers gets 403, one wit
 
 test('each site’s feeding system feeds its patients, the manager links them, and the worklist shows one timeline across both sites', async ({ page }) => {
   const tokens = {
-    chu: await feedToken(bed.idp.issuer, 'flux-chu', chu.patientIdSystem),
-    cgfl: await feedToken(bed.idp.issuer, 'flux-cgfl', cgfl.patientIdSystem),
+    chu: await feedClientToken(bed.idp.issuer, 'flux-chu', chu.patientIdSystem),
+    cgfl: await feedClientToken(bed.idp.issuer, 'flux-cgfl', cgfl.patientIdSystem),
   };
   for (const feed of demoIdentityFeeds()) {
     const answer = await feedPatient(bed.gateway.url, tokens[feed.site], feed);

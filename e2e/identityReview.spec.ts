@@ -15,7 +15,8 @@ import { startAuditTrail, type AuditTrail } from '../server/audit/startAuditTrai
 import { openDatabase, type OpenDatabase } from '../server/db/openDatabase.ts';
 import { demoSites } from '../server/demo/demoSites.ts';
 import { demoRolesConfig } from '../server/demo/idp/demoUsers.ts';
-import { FEED_CLIENT_SECRET, feedScope, startDemoIdp, type RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
+import { feedClientToken } from '../server/demo/idp/feedClientToken.ts';
+import { startDemoIdp, type RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
 import { ensureBuilt } from '../server/ensureBuilt.ts';
 import { createGateway } from '../server/gateway/createGateway.ts';
 import { NO_CREDENTIALS } from '../server/gateway/upstreamCredentials.ts';
@@ -35,13 +36,7 @@ let base: string;
 
 async function feed(system: string, value: string, birthDate: string): Promise<void> {
   const clientId = system === CHU ? 'flux-chu' : 'flux-cgfl';
-  const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
-  const token = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${FEED_CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: feedScope(system) }).toString(),
-  });
-  const accessToken = ((await token.json()) as { access_token: string }).access_token;
+  const accessToken = await feedClientToken(idp.issuer, clientId, system);
   const fed = await fetch(`${base}/identity/fhir/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/fhir+json' },

@@ -14,7 +14,8 @@ import { searchRecords as searchAuditRecords } from '../db/auditRecordStore.ts';
 import { openDatabase, type OpenDatabase } from '../db/openDatabase.ts';
 import { demoSites } from '../demo/demoSites.ts';
 import { demoRolesConfig } from '../demo/idp/demoUsers.ts';
-import { FEED_CLIENT_SECRET, feedScope, startDemoIdp, type RunningDemoIdp } from '../demo/idp/startDemoIdp.ts';
+import { feedClientToken } from '../demo/idp/feedClientToken.ts';
+import { startDemoIdp, type RunningDemoIdp } from '../demo/idp/startDemoIdp.ts';
 import { createGateway } from '../gateway/createGateway.ts';
 import { NO_CREDENTIALS } from '../gateway/upstreamCredentials.ts';
 import type { ReviewHistoryEvent, ReviewRecord } from './reviewRecords.ts';
@@ -39,14 +40,7 @@ const tokens = new Map<string, string>();
 async function feedToken(clientId: 'flux-chu' | 'flux-cgfl', system: string): Promise<string> {
   const cached = tokens.get(clientId);
   if (cached) return cached;
-  const discovery = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
-  const response = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${FEED_CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: feedScope(system) }).toString(),
-  });
-  expect(response.status).toBe(200);
-  const token = ((await response.json()) as { access_token: string }).access_token;
+  const token = await feedClientToken(idp.issuer, clientId, system);
   tokens.set(clientId, token);
   return token;
 }
