@@ -50,12 +50,5 @@ export function isInsSystem(system: string): boolean {
   return INS_SYSTEMS.includes(canonicalSystem(system));
 }
 
-/** Lower case, accents and case gone, hyphens, apostrophes and runs of spaces made one space: for searching. */
-export function searchForm(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Lower case, accents gone, hyphens, apostrophes and runs of spaces made one space: for searching. */
+export { searchForm } from '../../src/domain/identity/searchForm.ts';

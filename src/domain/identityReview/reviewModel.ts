@@ -3,6 +3,7 @@
  * side, persons with their records and links, and each person's history. Parsed with zod: whatever the server sends
  * is checked before the page shows it, and every string is shown as text.
  */
+import { searchForm } from '../identity/searchForm.ts';
 import { z } from '../zod.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -68,15 +69,6 @@ export function commentRequired(choice: ReviewChoice): boolean {
 export const SIDE_BY_SIDE_TRAITS = ['birthName', 'givenNames', 'birthDate', 'sex', 'usedName', 'ins'] as const;
 export type SideBySideTrait = (typeof SIDE_BY_SIDE_TRAITS)[number];
 
-function comparable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** A trait of a record as text (empty when unknown): given names joined, the INS as its value. */
 export function traitText(record: ReviewRecord, trait: SideBySideTrait): string {
   switch (trait) {
@@ -97,7 +89,7 @@ export function traitAgreement(a: ReviewRecord, b: ReviewRecord, trait: SideBySi
   const left = trait === 'givenNames' ? (a.givenNames[0] ?? '') : traitText(a, trait);
   const right = trait === 'givenNames' ? (b.givenNames[0] ?? '') : traitText(b, trait);
   if (left === '' || right === '') return 'missing';
-  return comparable(left) === comparable(right) ? 'same' : 'differ';
+  return searchForm(left) === searchForm(right) ? 'same' : 'differ';
 }
 
 /** One sentence of a reason, as an i18n key and its values. */
