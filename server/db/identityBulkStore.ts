@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { JsonObject } from './databaseSchema.ts';
-import type { IdentityDb, RecordIdentifier, RecordTraits, RecordUpsert } from './identityStore.ts';
+import { traitsOfRow, type IdentityDb, type RecordIdentifier, type RecordTraits, type RecordUpsert } from './identityStore.ts';
 
 /** At most this many rows per statement, well under PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -58,14 +58,7 @@ export async function linkedRecordsWithKeys(db: IdentityDb, keys: readonly strin
         id: String(row.id),
         identifier: { system: row.system, value: row.value },
         sourceSite: row.source_site,
-        traits: {
-          birthName: row.birth_name,
-          usedName: row.used_name,
-          givenNames: row.given_names,
-          birthDate: row.birth_date,
-          sex: row.sex,
-          ins: row.ins_system !== null && row.ins_value !== null ? { system: row.ins_system, value: row.ins_value } : null,
-        },
+        traits: traitsOfRow(row),
         personId: String(row.person_id),
       });
     }

@@ -119,18 +119,23 @@ type RecordRow = Pick<IdentityRecordTable, 'system' | 'value' | 'birth_name' | '
   reason: JsonObject | null;
 };
 
+/** A record's traits from its row's columns. */
+export function traitsOfRow(row: Pick<IdentityRecordTable, 'birth_name' | 'used_name' | 'given_names' | 'birth_date' | 'sex' | 'ins_system' | 'ins_value'>): RecordTraits {
+  return {
+    birthName: row.birth_name,
+    usedName: row.used_name,
+    givenNames: row.given_names,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    ins: row.ins_system !== null && row.ins_value !== null ? { system: row.ins_system, value: row.ins_value } : null,
+  };
+}
+
 function toRecord(row: RecordRow): StoredIdentityRecord {
   return {
     id: String(row.id),
     identifier: { system: row.system, value: row.value },
-    traits: {
-      birthName: row.birth_name,
-      usedName: row.used_name,
-      givenNames: row.given_names,
-      birthDate: row.birth_date,
-      sex: row.sex,
-      ins: row.ins_system !== null && row.ins_value !== null ? { system: row.ins_system, value: row.ins_value } : null,
-    },
+    traits: traitsOfRow(row),
     sourceSite: row.source_site,
     resource: row.resource,
     updatedAt: row.updated_at,
