@@ -19,7 +19,8 @@ import { openDatabase, type OpenDatabase } from '../db/openDatabase.ts';
 import { createGateway } from '../gateway/createGateway.ts';
 import type { SiteHarvestStatus } from '../identity/harvest/identityHarvest.ts';
 import { startDemoArchive, type DemoArchiveHandle } from './archive/startDemoArchive.ts';
-import { demoPersons, demoSite, demoSites } from './demoSites.ts';
+import { demoSite, demoSites } from './demoSites.ts';
+import { demoPersonLinks } from './testing/demoPersonLinks.ts';
 import { demoInsSystem } from './generate/demoCatalog.ts';
 import { generateDemoStudies } from './generate/generateDemoStudies.ts';
 
@@ -104,14 +105,7 @@ describe('the demo identity manager, learnt from the demo archives by the harves
   it('links exactly the persons of the demo, as the stand-alone PIXm table says them', async () => {
     const manager = gateway.identityManager;
     if (!manager) throw new Error('no manager');
-    for (const person of demoPersons) {
-      for (const identifier of person.identifiers) {
-        const source = { system: demoSite(identifier.site).patientIdSystem, value: identifier.patientId };
-        const answer = await manager.crossReference(source, [chu, cgfl]);
-        const expected = person.identifiers.filter((other) => other !== identifier).map((other) => `${demoSite(other.site).patientIdSystem}|${other.patientId}`);
-        expect(answer.ok ? answer.targetIdentifiers.map((target) => `${target.system}|${target.value}`) : [], `${identifier.site} ${identifier.patientId}`).toEqual(expected);
-      }
-    }
+    for (const link of await demoPersonLinks(manager)) expect(link.answered, link.label).toEqual(link.expected);
   });
 
   it('answers an INS with every site identifier of that person, over HTTP once learnt', async () => {

@@ -12,7 +12,8 @@ import { createIdentityManager, type IdentityManager } from '../identity/identit
 import { matchRecords } from '../identity/matching/matchRecords.ts';
 import { isInsSystem, type PatientRecord } from '../identity/matching/patientRecord.ts';
 import { demoIdentityFeeds, demoPatientResource, feedDemoIdentities } from './demoIdentityFeed.ts';
-import { demoPersons, demoSite, demoSites } from './demoSites.ts';
+import { demoPersonLinks } from './testing/demoPersonLinks.ts';
+import { demoSite, demoSites } from './demoSites.ts';
 import { demoInsSystem } from './generate/demoCatalog.ts';
 import { readFedPatient } from '../identity/patientResource.ts';
 
@@ -80,14 +81,7 @@ describe('the demo identity manager, fed at start (embedded PGlite)', () => {
   });
 
   it('links exactly the persons of the demo, as the stand-alone PIXm table says them', async () => {
-    for (const person of demoPersons) {
-      for (const identifier of person.identifiers) {
-        const source = { system: demoSite(identifier.site).patientIdSystem, value: identifier.patientId };
-        const answer = await manager.crossReference(source, [chu, cgfl]);
-        const expected = person.identifiers.filter((other) => other !== identifier).map((other) => `${demoSite(other.site).patientIdSystem}|${other.patientId}`);
-        expect(answer.ok ? answer.targetIdentifiers.map((target) => `${target.system}|${target.value}`) : [], `${identifier.site} ${identifier.patientId}`).toEqual(expected);
-      }
-    }
+    for (const link of await demoPersonLinks(manager)) expect(link.answered, link.label).toEqual(link.expected);
   });
 
   it('answers an INS with every site identifier of that person', async () => {
