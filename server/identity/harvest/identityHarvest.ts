@@ -84,10 +84,10 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
   let current: Promise<SiteHarvestStatus[]> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
-  /** From run() until the run has read the stored rows: each site is waiting already, as the POST's answer says. */
-  let starting = false;
   /** Whether the run under way is the first to read the sites; unknown (undefined) until their rows are read. */
   let firstRun: boolean | undefined;
+  /** From run() until the run has read the stored rows: each site is waiting already, as the POST's answer says. */
+  const starting = () => current !== undefined && firstRun === undefined;
 
   const rows = async (): Promise<HarvestSiteRow[]> => {
     const stored = new Map((await harvestSites(options.db)).map((row) => [row.siteId, row]));
@@ -103,7 +103,6 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     const before = await rows();
     firstRun = before.every((row) => row.lastSuccessAt === null);
     for (const row of before) live.set(row.siteId, { ...row, state: 'waiting' });
-    starting = false;
     for (const site of options.sites) {
       const previous = live.get(site.id) as HarvestSiteRow;
       const startedAt = now();
@@ -168,10 +167,8 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
     run(actor = SCHEDULED_HARVEST) {
       if (!current) {
         stopping = false;
-        starting = true;
         firstRun = undefined;
         current = runAll(actor).finally(() => {
-          starting = false;
           current = undefined;
           firstRun = undefined;
         });
@@ -179,7 +176,7 @@ export function createIdentityHarvest(options: HarvestOptions): IdentityHarvest 
       }
       return current;
     },
-    status: async () => (await rows()).map((row) => toStatus(starting && !live.has(row.siteId) ? { ...row, state: 'waiting' } : row)),
+    status: async () => (await rows()).map((row) => toStatus(starting() && !live.has(row.siteId) ? { ...row, state: 'waiting' } : row)),
     running: () => current !== undefined,
     learning: () => current !== undefined && firstRun !== false,
     start() {
