@@ -6,21 +6,12 @@
  * in a browser of her own, finds each site's run and each record it fed in the audit trail, as the officer's; a
  * clinician is refused the page and the routes.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
 import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
-import { startAuditTrail, type AuditTrail } from '../server/audit/startAuditTrail.ts';
-import { openDatabase, type OpenDatabase } from '../server/db/openDatabase.ts';
-import { demoRolesConfig } from '../server/demo/idp/demoUsers.ts';
-import { PASSERELLE_CLIENT_ID, startDemoIdp, type RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
-import { ensureBuilt } from '../server/ensureBuilt.ts';
-import { createGateway } from '../server/gateway/createGateway.ts';
+import type { RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
 import { resolveUpstreamCredentials } from '../server/gateway/upstreamCredentials.ts';
-import { projectRoot } from './support/demoData.ts';
+import { startOwnIdentityGateway, type OwnIdentityGateway } from './support/ownIdentityGateway.ts';
 import { signInOnProviderPage } from './support/signInGateway.ts';
 import { testbedInfo } from './support/testbedInfo.ts';
 import { readConfigFile } from './support/variantConfig.ts';
@@ -31,11 +22,8 @@ const OFFICER = 'identito';
 /** A run reads every study of both archives, five at a time, on a busy two-core machine. */
 const RUN_TIMEOUT_MS = 180_000;
 
+let own: OwnIdentityGateway;
 let idp: RunningDemoIdp;
-let dataDir: string;
-let opened: OpenDatabase;
-let audit: AuditTrail;
-let gateway: FastifyInstance;
 let base: string;
 let sites: RuntimeConfig['sites'];
 /** Patients learnt per site, as the officer's page showed them at the run's end. */
@@ -59,33 +47,18 @@ const siteOf = (event: AuditEventJson) => event.entity.flatMap((entity) => entit
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  await ensureBuilt(projectRoot, path.join(projectRoot, 'dist'), () => undefined);
   const testbed = readConfigFile(testbedInfo().configFile);
   sites = testbed.sites;
   // The archives' credentials (one asks for them), from the environment the global setup filled.
   const credentials = resolveUpstreamCredentials(testbed, { env: process.env, baseDir: path.dirname(testbedInfo().configFile) });
   if (!credentials.ok) throw new Error(credentials.errors.join('\n'));
-  idp = await startDemoIdp();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-harvest-e2e-'));
-  opened = await openDatabase({ kind: 'embedded', dataDir });
-  audit = startAuditTrail(opened.db, { retentionEveryMs: null, flushMs: 10 });
-  const config: RuntimeConfig = {
-    sites,
-    identity: { manager: { harvest: { pageSize: 5 } } },
-    auth: { issuer: idp.issuer, clientId: PASSERELLE_CLIENT_ID, clientSecretEnv: 'PASSERELLE_OIDC_SECRET', roles: demoRolesConfig },
-  };
-  gateway = await createGateway({ config, staticDir: path.join(projectRoot, 'dist'), db: opened.db, audit, clientSecret: idp.clientSecret, credentials: credentials.credentials });
-  await gateway.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
-  idp.allowGateway([base]);
+  own = await startOwnIdentityGateway({ sites, manager: { harvest: { pageSize: 5 } }, credentials: credentials.credentials });
+  idp = own.idp;
+  base = own.base;
 });
 
 test.afterAll(async () => {
-  await gateway?.close();
-  await audit?.close();
-  await opened?.close();
-  await idp?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 test('an identity officer starts the harvest from the review and sees each site reach done with patients learnt', async ({ page }) => {

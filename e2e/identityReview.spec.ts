@@ -4,34 +4,20 @@
  * links them from the queue, PIXm answers the link; they undo it from the person's page with a comment, PIXm answers
  * without it at once, and the person's history tells both decisions.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import type { RuntimeConfig } from '../src/domain/config/runtimeConfig.ts';
-import { startAuditTrail, type AuditTrail } from '../server/audit/startAuditTrail.ts';
-import { openDatabase, type OpenDatabase } from '../server/db/openDatabase.ts';
 import { demoSites } from '../server/demo/demoSites.ts';
-import { demoRolesConfig } from '../server/demo/idp/demoUsers.ts';
 import { feedClientToken } from '../server/demo/idp/feedClientToken.ts';
-import { startDemoIdp, type RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
-import { ensureBuilt } from '../server/ensureBuilt.ts';
-import { createGateway } from '../server/gateway/createGateway.ts';
+import type { RunningDemoIdp } from '../server/demo/idp/startDemoIdp.ts';
 import { NO_CREDENTIALS } from '../server/gateway/upstreamCredentials.ts';
-import { projectRoot } from './support/demoData.ts';
+import { startOwnIdentityGateway, type OwnIdentityGateway } from './support/ownIdentityGateway.ts';
 import { signInOnProviderPage } from './support/signInGateway.ts';
 
 const CHU = demoSites[0]!.patientIdSystem;
 const CGFL = demoSites[1]!.patientIdSystem;
 const INS_TEST = 'urn:oid:1.2.250.1.213.1.4.10';
 
+let own: OwnIdentityGateway;
 let idp: RunningDemoIdp;
-let dataDir: string;
-let opened: OpenDatabase;
-let audit: AuditTrail;
-let gateway: FastifyInstance;
 let base: string;
 
 async function feed(system: string, value: string, birthDate: string): Promise<void> {
@@ -60,30 +46,19 @@ async function pixTargets(page: Page, value: string): Promise<string[]> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  await ensureBuilt(projectRoot, path.join(projectRoot, 'dist'), () => undefined);
-  idp = await startDemoIdp();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-review-e2e-'));
-  opened = await openDatabase({ kind: 'embedded', dataDir });
-  audit = startAuditTrail(opened.db, { retentionEveryMs: null, flushMs: 10 });
-  const config: RuntimeConfig = {
+  own = await startOwnIdentityGateway({
     sites: demoSites.map((site) => ({ id: site.id, name: site.name, dicomweb: 'http://127.0.0.1:9/dicom-web', issuerOfPatientId: site.issuerOfPatientId, patientIdSystem: site.patientIdSystem })),
-    identity: { manager: {} },
-    auth: { issuer: idp.issuer, clientId: 'passerelle', clientSecretEnv: 'PASSERELLE_OIDC_SECRET', roles: demoRolesConfig },
-  };
-  gateway = await createGateway({ config, staticDir: path.join(projectRoot, 'dist'), db: opened.db, audit, clientSecret: idp.clientSecret, credentials: NO_CREDENTIALS });
-  await gateway.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}`;
-  idp.allowGateway([base]);
+    manager: {},
+    credentials: NO_CREDENTIALS,
+  });
+  idp = own.idp;
+  base = own.base;
   await feed(CHU, 'CHU-L1', '1990-06-03');
   await feed(CGFL, 'CG-L1', '1990-03-06');
 });
 
 test.afterAll(async () => {
-  await gateway?.close();
-  await audit?.close();
-  await opened?.close();
-  await idp?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 test('an identity officer links a possible match, then undoes the link: PIXm follows at once', async ({ page }) => {
