@@ -13,6 +13,12 @@ const LINES_PER_ERROR = 8;
 // eslint-disable-next-line no-control-regex
 const stripColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
+/** An error may quote a URL or header with a token or password in it: the digest says one was there, never its value. */
+const withoutSecrets = (text: string) =>
+  text
+    .replace(/([?&][\w-]*(?:token|secret|password|code)[\w-]*=)[^&\s"']+/gi, '$1[present]')
+    .replace(/\b(Bearer|Basic)\s+[\w.~+/=-]+/g, '$1 [present]');
+
 export default class FailureDigest implements Reporter {
   private readonly failures: string[] = [];
 
@@ -20,7 +26,7 @@ export default class FailureDigest implements Reporter {
     if (result.status === 'passed' || result.status === 'skipped' || result.status === test.expectedStatus) return;
     const place = `${test.location.file.split('/').slice(-2).join('/')}:${test.location.line}`;
     const errors = result.errors.map((error) =>
-      stripColours(error.message ?? error.value ?? 'unknown error')
+      withoutSecrets(stripColours(error.message ?? error.value ?? 'unknown error'))
         .split('\n')
         .filter((line) => line.trim() !== '')
         .slice(0, LINES_PER_ERROR)
