@@ -364,7 +364,7 @@ export const en = {
     },
     sex: { male: 'male', female: 'female', other: 'other', unknown: 'unknown' },
     insStatus: { provisional: 'provisional identity', recovered: 'recovered identity', validated: 'validated identity', qualified: 'qualified identity', unknown: 'status not stated' },
-    agreement: { same: 'same', differ: 'differ', missing: 'missing on one side' },
+    agreement: { same: 'same', differ: 'differ', missing: 'unknown on one side or both' },
     reason: {
       none: 'No reason was recorded.',
       rule: 'Rule: {{rule}}',

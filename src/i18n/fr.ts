@@ -366,7 +366,7 @@ export const fr: Messages = {
     },
     sex: { male: 'masculin', female: 'féminin', other: 'autre', unknown: 'inconnu' },
     insStatus: { provisional: 'identité provisoire', recovered: 'identité récupérée', validated: 'identité validée', qualified: 'identité qualifiée', unknown: 'statut non précisé' },
-    agreement: { same: 'identique', differ: 'différent', missing: 'absent d’un côté' },
+    agreement: { same: 'identique', differ: 'différent', missing: 'inconnu d’un côté ou des deux' },
     reason: {
       none: 'Aucune raison enregistrée.',
       rule: 'Règle : {{rule}}',
